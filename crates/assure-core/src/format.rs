@@ -262,17 +262,22 @@ impl Lowerer<'_> {
 
     /// Reports duplicate keys in a mapping and returns the entries to use
     /// (first occurrence of each key).
-    fn dedup<'n>(&mut self, owner: &str, entries: &'n [(Node, Node)]) -> Vec<(&'n str, &'n Node, &'n Node)> {
+    fn dedup<'n>(
+        &mut self,
+        owner: &str,
+        entries: &'n [(Node, Node)],
+    ) -> Vec<(&'n str, &'n Node, &'n Node)> {
         let mut out: Vec<(&str, &Node, &Node)> = Vec::with_capacity(entries.len());
         for (k, v) in entries {
             let Some(name) = k.as_scalar() else {
-                self.diags.push(
-                    Diagnostic::new(
-                        &codes::L003,
-                        self.span(k),
-                        format!("keys inside `{owner}` must be plain names, found {}", k.kind_name()),
+                self.diags.push(Diagnostic::new(
+                    &codes::L003,
+                    self.span(k),
+                    format!(
+                        "keys inside `{owner}` must be plain names, found {}",
+                        k.kind_name()
                     ),
-                );
+                ));
                 continue;
             };
             if let Some((_, first, _)) = out.iter().find(|(n, _, _)| *n == name) {
@@ -335,8 +340,12 @@ impl Lowerer<'_> {
         };
         if let Some(problem) = id_problem(id) {
             self.diags.push(
-                Diagnostic::new(&codes::L011, self.span(key), format!("invalid element id: {problem}"))
-                    .with_label("this id"),
+                Diagnostic::new(
+                    &codes::L011,
+                    self.span(key),
+                    format!("invalid element id: {problem}"),
+                )
+                .with_label("this id"),
             );
             return None;
         }
@@ -410,8 +419,15 @@ impl Lowerer<'_> {
                 None => {
                     let names: Vec<&str> = ElementKind::KNOWN.iter().map(|k| k.name()).collect();
                     self.diags.push(
-                        Diagnostic::new(&codes::L003, t.span, format!("`{key}` of `{id}` expects an element type, found `{}`", t.value))
-                            .with_help(format!("one of: {}", names.join(", "))),
+                        Diagnostic::new(
+                            &codes::L003,
+                            t.span,
+                            format!(
+                                "`{key}` of `{id}` expects an element type, found `{}`",
+                                t.value
+                            ),
+                        )
+                        .with_help(format!("one of: {}", names.join(", "))),
                     );
                     if let Some(p) = prefix {
                         e.kind = p;
@@ -472,7 +488,12 @@ impl Lowerer<'_> {
 
     fn challenge(&mut self, owner: &str, v: &Node) -> Option<(ChallengeDecl, Span)> {
         let Some(s) = v.as_scalar() else {
-            self.wrong_type(owner, "challenges", "an id or a relationship `\"X -> Y\"`", v);
+            self.wrong_type(
+                owner,
+                "challenges",
+                "an id or a relationship `\"X -> Y\"`",
+                v,
+            );
             return None;
         };
         let span = self.span(v);
@@ -485,7 +506,10 @@ impl Lowerer<'_> {
                         .addr()
                         .checked_sub(s.as_ptr().addr())
                         .map(|off| {
-                            let quote = u32::from(!matches!(&v.value, Value::Scalar(_, ScalarStyle2::Plain)));
+                            let quote = u32::from(!matches!(
+                                &v.value,
+                                Value::Scalar(_, ScalarStyle2::Plain)
+                            ));
                             let st = raw.start + quote + off as u32;
                             Span::new(raw.file, st, (st + part.len() as u32).min(raw.end))
                         })
@@ -493,8 +517,14 @@ impl Lowerer<'_> {
                 };
                 let (a, b) = (a.trim(), b.trim());
                 ChallengeDecl::Relation(
-                    RefName { name: a.into(), span: sub(a) },
-                    RefName { name: b.into(), span: sub(b) },
+                    RefName {
+                        name: a.into(),
+                        span: sub(a),
+                    },
+                    RefName {
+                        name: b.into(),
+                        span: sub(b),
+                    },
                 )
             }
             None => ChallengeDecl::Element(RefName {
@@ -509,7 +539,12 @@ impl Lowerer<'_> {
     pub fn module(&mut self, value: &Node, m: &mut Module) {
         let Value::Map(entries) = &value.value else {
             if !value.is_null() {
-                self.wrong_type("module", "module", "a mapping (name, brief, uses, …)", value);
+                self.wrong_type(
+                    "module",
+                    "module",
+                    "a mapping (name, brief, uses, …)",
+                    value,
+                );
             }
             return;
         };
@@ -575,12 +610,20 @@ impl Lowerer<'_> {
                     "develops" => match &val.value {
                         Value::Map(d) => {
                             for (foreign, fk, locals) in self.dedup("develops", d) {
-                                let fr = RefName { name: foreign.into(), span: self.span(fk) };
+                                let fr = RefName {
+                                    name: foreign.into(),
+                                    span: self.span(fk),
+                                };
                                 let locals = self.id_list("develops", foreign, locals);
                                 develops.push((fr, locals));
                             }
                         }
-                        _ => self.wrong_type("extends", "develops", "a mapping `{foreign id: [local ids]}`", val),
+                        _ => self.wrong_type(
+                            "extends",
+                            "develops",
+                            "a mapping `{foreign id: [local ids]}`",
+                            val,
+                        ),
                     },
                     _ => {
                         self.unknown_key("extends", name, k, &[]);
@@ -588,7 +631,11 @@ impl Lowerer<'_> {
                 }
             }
             match module {
-                Some(module) => out.push(Extends { module, target: None, develops }),
+                Some(module) => out.push(Extends {
+                    module,
+                    target: None,
+                    develops,
+                }),
                 None => self.diags.push(Diagnostic::new(
                     &codes::L003,
                     self.span(item),
@@ -602,7 +649,12 @@ impl Lowerer<'_> {
     fn severity(&mut self, v: &Node) -> Vec<(Spanned<Box<str>>, Spanned<Box<str>>)> {
         let Value::Map(m) = &v.value else {
             if !v.is_null() {
-                self.wrong_type("module", "severity", "a mapping `{code: allow | hint | warn | error}`", v);
+                self.wrong_type(
+                    "module",
+                    "severity",
+                    "a mapping `{code: allow | hint | warn | error}`",
+                    v,
+                );
             }
             return Vec::new();
         };
@@ -630,13 +682,16 @@ pub fn id_problem(id: &str) -> Option<&'static str> {
 }
 
 fn key_schema(k: &KeySpec) -> Json {
-    let ids = json!({"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]});
+    let ids =
+        json!({"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]});
     let mut s = match k.ty {
         KeyType::Text => json!({"type": ["string", "number", "boolean"]}),
         KeyType::IdList => ids.clone(),
         KeyType::Bool => json!({"type": "boolean"}),
         KeyType::Int => json!({"type": "integer"}),
-        KeyType::StringList => json!({"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+        KeyType::StringList => {
+            json!({"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})
+        }
         KeyType::TypeName => {
             json!({"enum": ElementKind::KNOWN.iter().map(|k| k.name()).collect::<Vec<_>>()})
         }
@@ -645,7 +700,9 @@ fn key_schema(k: &KeySpec) -> Json {
             {"type": "object", "properties": {"absolute": {"oneOf": [{"type": "integer"}, {"const": "last"}]}}, "required": ["absolute"], "additionalProperties": false}
         ]}),
         KeyType::AcpMap => json!({"type": "object", "additionalProperties": ids}),
-        KeyType::Challenge => json!({"type": "string", "pattern": "^\\s*[^\\s]+(\\s*->\\s*[^\\s]+)?\\s*$"}),
+        KeyType::Challenge => {
+            json!({"type": "string", "pattern": "^\\s*[^\\s]+(\\s*->\\s*[^\\s]+)?\\s*$"})
+        }
         KeyType::ExtendsList => json!({"type": "array", "items": {
             "type": "object",
             "properties": {
@@ -655,7 +712,9 @@ fn key_schema(k: &KeySpec) -> Json {
             "required": ["module"],
             "additionalProperties": false
         }}),
-        KeyType::SeverityMap => json!({"type": "object", "additionalProperties": {"enum": ["allow", "hint", "warn", "warning", "error", "deny"]}}),
+        KeyType::SeverityMap => {
+            json!({"type": "object", "additionalProperties": {"enum": ["allow", "hint", "warn", "warning", "error", "deny"]}})
+        }
     };
     if let Json::Object(o) = &mut s {
         o.insert("description".into(), Json::String(k.doc.into()));
@@ -666,7 +725,9 @@ fn key_schema(k: &KeySpec) -> Json {
 /// The JSON Schema (draft-07) of a case file, derived from the key tables.
 pub fn json_schema() -> Json {
     let props = |keys: &[KeySpec]| -> serde_json::Map<String, Json> {
-        keys.iter().map(|k| (k.name.to_string(), key_schema(k))).collect()
+        keys.iter()
+            .map(|k| (k.name.to_string(), key_schema(k)))
+            .collect()
     };
     let mut element_props = props(ELEMENT_KEYS);
     let mut module_props = props(MODULE_KEYS);

@@ -15,6 +15,8 @@ pub mod yaml;
 
 pub use diag::{CodeMeta, Diagnostic, Label, Severity};
 pub use load::{Limits, Loaded, MemWorld, ReadError, RootError, World, load};
-pub use model::{Case, Element, ElementId, ElementKind, ModuleId, Relation, RelationId, RelationKind};
+pub use model::{
+    Case, Element, ElementId, ElementKind, ModuleId, Relation, RelationId, RelationKind,
+};
 pub use source::{LineCol, SourceDb, SourceFile};
 pub use span::{FileId, Span, Spanned};

@@ -6,8 +6,8 @@ use crate::codes;
 use crate::diag::Diagnostic;
 use crate::format::Lowerer;
 use crate::model::{
-    Acp, AcpTarget, Adjacency, Case, ChallengeDecl, ChallengeTarget, Duplicate, Element,
-    ElementId, Module, ModuleId, RefName, Relation, RelationId, RelationKind, Unresolved,
+    Acp, AcpTarget, Adjacency, Case, ChallengeDecl, ChallengeTarget, Duplicate, Element, ElementId,
+    Module, ModuleId, RefName, Relation, RelationId, RelationKind, Unresolved,
 };
 use crate::source::SourceDb;
 use crate::span::{FileId, Span, Spanned};
@@ -83,7 +83,10 @@ fn normalize(path: &Path) -> PathBuf {
 
 impl World for MemWorld {
     fn read(&self, path: &Path, max_size: u64) -> Result<Vec<u8>, ReadError> {
-        let f = self.files.get(&normalize(path)).ok_or(ReadError::NotFound)?;
+        let f = self
+            .files
+            .get(&normalize(path))
+            .ok_or(ReadError::NotFound)?;
         if f.len() as u64 > max_size {
             return Err(ReadError::TooLarge(f.len() as u64));
         }
@@ -184,10 +187,18 @@ fn expand_root(world: &dyn World, root: &Path) -> Result<(Vec<PathBuf>, PathBuf)
         }
         let mut files: Vec<PathBuf> = world
             .list_dir(root)
-            .map_err(|e| RootError(format!("cannot read directory {shown}: {}", read_error_text(&e))))?
+            .map_err(|e| {
+                RootError(format!(
+                    "cannot read directory {shown}: {}",
+                    read_error_text(&e)
+                ))
+            })?
             .into_iter()
             .filter(|p| {
-                let n = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let n = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 n.ends_with(".gsn.yaml") || n.ends_with(".gsn.yml") || n.ends_with(".gsn.json")
             })
             .collect();
@@ -204,7 +215,10 @@ fn expand_root(world: &dyn World, root: &Path) -> Result<(Vec<PathBuf>, PathBuf)
             let dir = root.parent().map(Path::to_path_buf).unwrap_or_default();
             Ok((vec![root.to_path_buf()], dir))
         }
-        Err(e) => Err(RootError(format!("cannot read {shown}: {}", read_error_text(&e)))),
+        Err(e) => Err(RootError(format!(
+            "cannot read {shown}: {}",
+            read_error_text(&e)
+        ))),
     }
 }
 
@@ -249,9 +263,13 @@ pub fn load(world: &dyn World, roots: &[PathBuf], limits: &Limits) -> Result<Loa
         }
     }
     for (file, dir) in expanded {
-        let canon = world
-            .canonicalize(&file)
-            .map_err(|e| RootError(format!("cannot read {}: {}", world.display(&file), read_error_text(&e))))?;
+        let canon = world.canonicalize(&file).map_err(|e| {
+            RootError(format!(
+                "cannot read {}: {}",
+                world.display(&file),
+                read_error_text(&e)
+            ))
+        })?;
         if loader.by_path.contains_key(&canon) {
             continue;
         }
@@ -274,7 +292,12 @@ pub fn load(world: &dyn World, roots: &[PathBuf], limits: &Limits) -> Result<Loa
 
 impl Loader<'_> {
     /// Reads, parses and lowers one file into a new module.
-    fn load_file(&mut self, path: &Path, canon: &Path, from: Option<Span>) -> Result<ModuleId, ReadError> {
+    fn load_file(
+        &mut self,
+        path: &Path,
+        canon: &Path,
+        from: Option<Span>,
+    ) -> Result<ModuleId, ReadError> {
         let bytes = self.world.read(path, self.limits.max_file_size);
         let bytes = match bytes {
             Ok(b) => b,
@@ -292,25 +315,34 @@ impl Loader<'_> {
                     ));
                 }
                 // Register an empty file so that the error has a home.
-                let file = self.out.sources.add(self.world.display(path), Arc::from(""));
+                let file = self
+                    .out
+                    .sources
+                    .add(self.world.display(path), Arc::from(""));
                 let m = self.new_module(path, canon, file);
                 if from.is_none() {
-                    self.out.diagnostics.push(Diagnostic::new(
-                        &codes::L009,
-                        Span::file_start(file),
-                        format!(
-                            "the file is {} MiB, more than the limit of {} MiB",
-                            n >> 20,
-                            self.limits.max_file_size >> 20
-                        ),
-                    ).with_help("split the case into modules (`module: uses:`)"));
+                    self.out.diagnostics.push(
+                        Diagnostic::new(
+                            &codes::L009,
+                            Span::file_start(file),
+                            format!(
+                                "the file is {} MiB, more than the limit of {} MiB",
+                                n >> 20,
+                                self.limits.max_file_size >> 20
+                            ),
+                        )
+                        .with_help("split the case into modules (`module: uses:`)"),
+                    );
                 }
                 return Ok(m);
             }
             Err(e) => return Err(e),
         };
         let (text, encoding_error) = decode(bytes);
-        let file = self.out.sources.add(self.world.display(path), Arc::from(text));
+        let file = self
+            .out
+            .sources
+            .add(self.world.display(path), Arc::from(text));
         let m = self.new_module(path, canon, file);
         if let Some((offset, message)) = encoding_error {
             self.out.diagnostics.push(
@@ -356,37 +388,47 @@ impl Loader<'_> {
         let max = self.limits.max_elements;
         let mut over = self.too_many_elements;
         let mut module_seen: Option<Span> = None;
-        let result = parse_entries(&text, &self.limits.yaml, &mut |key: crate::yaml::Node, value: crate::yaml::Node| {
-            if key.as_scalar() == Some("module") {
-                let span = lowerer.span(&key);
-                if let Some(first) = module_seen {
-                    lowerer.diags.push(
-                        Diagnostic::new(&codes::L005, span, "the `module` block is given twice; the first is used")
+        let result = parse_entries(
+            &text,
+            &self.limits.yaml,
+            &mut |key: crate::yaml::Node, value: crate::yaml::Node| {
+                if key.as_scalar() == Some("module") {
+                    let span = lowerer.span(&key);
+                    if let Some(first) = module_seen {
+                        lowerer.diags.push(
+                            Diagnostic::new(
+                                &codes::L005,
+                                span,
+                                "the `module` block is given twice; the first is used",
+                            )
                             .with_related(first, "first given here"),
-                    );
+                        );
+                        return;
+                    }
+                    module_seen = Some(span);
+                    module.name.span = span;
+                    lowerer.module(&value, &mut module);
                     return;
                 }
-                module_seen = Some(span);
-                module.name.span = span;
-                lowerer.module(&value, &mut module);
-                return;
-            }
-            if elements.len() >= max {
-                if !over {
-                    over = true;
-                    lowerer.diags.push(Diagnostic::new(
-                        &codes::L009,
-                        lowerer.span(&key),
-                        format!("the case has more than {max} elements; the rest are not loaded"),
-                    ));
+                if elements.len() >= max {
+                    if !over {
+                        over = true;
+                        lowerer.diags.push(Diagnostic::new(
+                            &codes::L009,
+                            lowerer.span(&key),
+                            format!(
+                                "the case has more than {max} elements; the rest are not loaded"
+                            ),
+                        ));
+                    }
+                    return;
                 }
-                return;
-            }
-            if let Some(e) = lowerer.element(&key, &value, m) {
-                module.elements.push(ElementId(elements.len() as u32));
-                elements.push(e);
-            }
-        });
+                if let Some(e) = lowerer.element(&key, &value, m) {
+                    module.elements.push(ElementId(elements.len() as u32));
+                    elements.push(e);
+                }
+            },
+        );
         let unknown = std::mem::take(&mut lowerer.unknown_keys);
         self.too_many_elements = over;
         for (key, d) in unknown {
@@ -413,7 +455,10 @@ impl Loader<'_> {
     fn follow_uses(&mut self, root: ModuleId, case_dir: &Path) {
         let mut stack: Vec<(ModuleId, usize)> = vec![(root, 0)];
         let mut on_stack: FxHashMap<ModuleId, Span> = FxHashMap::default();
-        on_stack.insert(root, Span::file_start(self.out.case.modules[root.0 as usize].file));
+        on_stack.insert(
+            root,
+            Span::file_start(self.out.case.modules[root.0 as usize].file),
+        );
         while let Some(&mut (m, ref mut next)) = stack.last_mut() {
             let i = *next;
             let module = &self.out.case.modules[m.0 as usize];
@@ -424,7 +469,10 @@ impl Loader<'_> {
             }
             *next += 1;
             let entry = module.uses[i].path.clone();
-            let base = self.paths[m.0 as usize].parent().map(Path::to_path_buf).unwrap_or_default();
+            let base = self.paths[m.0 as usize]
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default();
             let Some(target) = self.resolve_use(&base, case_dir, &entry) else {
                 continue;
             };
@@ -435,10 +483,16 @@ impl Loader<'_> {
                         let mut d = Diagnostic::new(
                             &codes::L007,
                             entry.span,
-                            format!("`{}` is already being loaded: the modules use each other in a circle", entry.value),
+                            format!(
+                                "`{}` is already being loaded: the modules use each other in a circle",
+                                entry.value
+                            ),
                         );
                         for (sm, si) in &stack {
-                            if let Some(u) = self.out.case.modules[sm.0 as usize].uses.get(si.wrapping_sub(1)) {
+                            if let Some(u) = self.out.case.modules[sm.0 as usize]
+                                .uses
+                                .get(si.wrapping_sub(1))
+                            {
                                 if u.path.span != entry.span {
                                     d = d.with_related(u.path.span, "part of the circle");
                                 }
@@ -477,7 +531,12 @@ impl Loader<'_> {
     }
 
     /// The path to read and its canonical form, or a diagnostic.
-    fn resolve_use(&mut self, base: &Path, case_dir: &Path, entry: &Spanned<Box<str>>) -> Option<(PathBuf, PathBuf)> {
+    fn resolve_use(
+        &mut self,
+        base: &Path,
+        case_dir: &Path,
+        entry: &Spanned<Box<str>>,
+    ) -> Option<(PathBuf, PathBuf)> {
         let written = Path::new(&*entry.value);
         let outside = |this: &mut Self, why: &str| {
             this.out.diagnostics.push(
@@ -527,7 +586,10 @@ impl Loader<'_> {
 /// Decodes bytes as UTF-8, reporting the first invalid byte.
 fn decode(bytes: Vec<u8>) -> (String, Option<(u32, String)>) {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return (String::new(), Some((0, "the file is UTF-16; case files must be UTF-8".into())));
+        return (
+            String::new(),
+            Some((0, "the file is UTF-16; case files must be UTF-8".into())),
+        );
     }
     match String::from_utf8(bytes) {
         Ok(s) => (s, None),
@@ -539,7 +601,10 @@ fn decode(bytes: Vec<u8>) -> (String, Option<(u32, String)>) {
             let text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
             (
                 text,
-                Some((valid as u32, format!("invalid UTF-8: byte 0x{bad:02X} at byte offset {valid}"))),
+                Some((
+                    valid as u32,
+                    format!("invalid UTF-8: byte 0x{bad:02X} at byte offset {valid}"),
+                )),
             )
         }
     }
@@ -580,7 +645,11 @@ pub fn resolve(case: &mut Case) {
                         via_develops: false,
                         defeated: false,
                     }),
-                    None => unresolved.push(Unresolved { from, key: kind.key(), name: r.clone() }),
+                    None => unresolved.push(Unresolved {
+                        from,
+                        key: kind.key(),
+                        name: r.clone(),
+                    }),
                 }
             }
         }
@@ -600,11 +669,15 @@ pub fn resolve(case: &mut Case) {
             extends_targets.push((mi, xi, target));
             let Some(target) = target else { continue };
             for (foreign, locals) in &ext.develops {
-                let Some(f) = lookup(foreign).filter(|f| case.elements[f.0 as usize].module == target) else {
+                let Some(f) =
+                    lookup(foreign).filter(|f| case.elements[f.0 as usize].module == target)
+                else {
                     continue;
                 };
                 for l in locals {
-                    if let Some(to) = lookup(l).filter(|t| case.elements[t.0 as usize].module.0 as usize == mi) {
+                    if let Some(to) =
+                        lookup(l).filter(|t| case.elements[t.0 as usize].module.0 as usize == mi)
+                    {
                         relations.push(Relation {
                             kind: RelationKind::SupportedBy,
                             from: f,
@@ -625,7 +698,12 @@ pub fn resolve(case: &mut Case) {
     }
     let n = case.elements.len();
     let adjacency = |rels: &[Relation]| {
-        Adjacency::build(n, rels.iter().enumerate().map(|(i, r)| (r.from, RelationId(i as u32))))
+        Adjacency::build(
+            n,
+            rels.iter()
+                .enumerate()
+                .map(|(i, r)| (r.from, RelationId(i as u32))),
+        )
     };
     // 4. challenges of elements, then of relationships (which may be challenges themselves)
     let mut dangling = Vec::new();
@@ -634,7 +712,9 @@ pub fn resolve(case: &mut Case) {
         let mut new = Vec::new();
         for (i, e) in case.elements.iter().enumerate() {
             let from = ElementId(i as u32);
-            let Some((decl, span)) = &e.challenges else { continue };
+            let Some((decl, span)) = &e.challenges else {
+                continue;
+            };
             match (pass, decl) {
                 (0, ChallengeDecl::Element(r)) => match lookup(r) {
                     Some(to) => new.push(Relation {
@@ -646,17 +726,31 @@ pub fn resolve(case: &mut Case) {
                         via_develops: false,
                         defeated: false,
                     }),
-                    None => unresolved.push(Unresolved { from, key: "challenges", name: r.clone() }),
+                    None => unresolved.push(Unresolved {
+                        from,
+                        key: "challenges",
+                        name: r.clone(),
+                    }),
                 },
                 (1, ChallengeDecl::Relation(a, b)) => {
                     let (ea, eb) = (lookup(a), lookup(b));
                     if ea.is_none() {
-                        unresolved.push(Unresolved { from, key: "challenges", name: a.clone() });
+                        unresolved.push(Unresolved {
+                            from,
+                            key: "challenges",
+                            name: a.clone(),
+                        });
                     }
                     if eb.is_none() {
-                        unresolved.push(Unresolved { from, key: "challenges", name: b.clone() });
+                        unresolved.push(Unresolved {
+                            from,
+                            key: "challenges",
+                            name: b.clone(),
+                        });
                     }
-                    let (Some(x), Some(y)) = (ea, eb) else { continue };
+                    let (Some(x), Some(y)) = (ea, eb) else {
+                        continue;
+                    };
                     let found = out
                         .of(x)
                         .iter()
@@ -688,7 +782,12 @@ pub fn resolve(case: &mut Case) {
         let from = ElementId(i as u32);
         for r in &e.defeated_relation {
             let target = lookup(r);
-            let rel = target.and_then(|t| out.of(from).iter().find(|rid| relations[rid.0 as usize].to == t).copied());
+            let rel = target.and_then(|t| {
+                out.of(from)
+                    .iter()
+                    .find(|rid| relations[rid.0 as usize].to == t)
+                    .copied()
+            });
             match rel {
                 Some(rid) => relations[rid.0 as usize].defeated = true,
                 None => bad_defeated.push((from, r.clone())),
@@ -714,12 +813,23 @@ pub fn resolve(case: &mut Case) {
                         .map(|rid| AcpTarget::Relation(*rid))
                         .unwrap_or(AcpTarget::NotConnected(x)),
                 };
-                acps.push(Acp { name: decl.name.clone(), owner, on, target_span: t.span });
+                acps.push(Acp {
+                    name: decl.name.clone(),
+                    owner,
+                    on,
+                    target_span: t.span,
+                });
             }
         }
     }
     case.outgoing = out;
-    case.incoming = Adjacency::build(n, relations.iter().enumerate().map(|(i, r)| (r.to, RelationId(i as u32))));
+    case.incoming = Adjacency::build(
+        n,
+        relations
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.to, RelationId(i as u32))),
+    );
     case.relations = relations;
     case.acps = acps;
     case.unresolved = unresolved;
@@ -734,7 +844,11 @@ pub fn load_str(files: &[(&str, &str)]) -> Loaded {
     for (p, s) in files {
         world = world.with(p, s.as_bytes());
     }
-    let roots: Vec<PathBuf> = files.iter().take(1).map(|(p, _)| PathBuf::from(p)).collect();
+    let roots: Vec<PathBuf> = files
+        .iter()
+        .take(1)
+        .map(|(p, _)| PathBuf::from(p))
+        .collect();
     load(&world, &roots, &Limits::default()).unwrap_or_default()
 }
 

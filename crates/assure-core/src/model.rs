@@ -83,6 +83,17 @@ impl ElementKind {
         }
     }
 
+    /// The noun with its indefinite article ("an assumption", "a goal").
+    pub fn a_noun(self) -> String {
+        let n = self.noun();
+        let article = if n.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {n}")
+    }
+
     /// Parses a `type:` / `nodeType:` value (case-insensitive; `counter_goal`,
     /// `counter-goal` and `Counter Goal` are accepted too).
     pub fn parse(s: &str) -> Option<ElementKind> {
@@ -135,7 +146,10 @@ impl ElementKind {
 
     /// Counter goals and counter solutions.
     pub fn is_counter(self) -> bool {
-        matches!(self, ElementKind::CounterGoal | ElementKind::CounterSolution)
+        matches!(
+            self,
+            ElementKind::CounterGoal | ElementKind::CounterSolution
+        )
     }
 }
 

@@ -260,7 +260,10 @@ pub fn parse_entries(
                     return Err(YamlError {
                         offset: start,
                         message: "a case file holds one YAML document; found a second one".into(),
-                        help: Some("split the documents into separate files, or remove the `---` line".into()),
+                        help: Some(
+                            "split the documents into separate files, or remove the `---` line"
+                                .into(),
+                        ),
                         kind: YamlErrorKind::Syntax,
                     });
                 }
@@ -395,8 +398,13 @@ pub fn parse_entries(
 fn not_a_mapping(offset: u32, found: &str) -> YamlError {
     YamlError {
         offset,
-        message: format!("a case file must be a mapping from element ids to elements; found {found}"),
-        help: Some("start the file with lines such as `G1:` followed by indented keys such as `text:`".into()),
+        message: format!(
+            "a case file must be a mapping from element ids to elements; found {found}"
+        ),
+        help: Some(
+            "start the file with lines such as `G1:` followed by indented keys such as `text:`"
+                .into(),
+        ),
         kind: YamlErrorKind::NotAMapping,
     }
 }
@@ -422,8 +430,13 @@ mod tests {
         let entries = parse_tree(src, &YamlLimits::default()).unwrap();
         assert_eq!(entries.len(), 2);
         assert_eq!(scalar(&entries[1].0), "G2");
-        assert_eq!(&src[entries[1].0.start as usize..entries[1].0.end as usize], "G2");
-        let Value::Map(m) = &entries[0].1.value else { panic!() };
+        assert_eq!(
+            &src[entries[1].0.start as usize..entries[1].0.end as usize],
+            "G2"
+        );
+        let Value::Map(m) = &entries[0].1.value else {
+            panic!()
+        };
         assert_eq!(scalar(&m[0].1), "héllo");
     }
 
@@ -439,7 +452,11 @@ mod tests {
     fn alias_bomb_is_limited() {
         let mut src = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 0..8 {
-            let prev = if i == 0 { "a".to_string() } else { format!("b{}", i - 1) };
+            let prev = if i == 0 {
+                "a".to_string()
+            } else {
+                format!("b{}", i - 1)
+            };
             src.push_str(&format!(
                 "b{i}: &b{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
             ));

@@ -1,0 +1,96 @@
+//! What rules share: facts computed once per case ([`Ctx`]) and the place they
+//! put findings ([`Sink`]), which honours per-element `allow:` lists.
+
+use assure_core::model::{Case, ElementId, ElementKind, RelationKind};
+use assure_core::{CodeMeta, Diagnostic, Span};
+
+/// Facts about a case that several rules need, computed once.
+pub struct Ctx<'a> {
+    /// The case.
+    pub case: &'a Case,
+    /// Top-level elements: not the target of any SupportedBy or InContextOf, and
+    /// not challenging anything (challengers hang off what they challenge).
+    /// Later definitions of a duplicated id are not counted.
+    pub roots: Vec<ElementId>,
+    /// Whether each element is a later duplicate definition.
+    pub is_duplicate: Vec<bool>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Computes the shared facts.
+    pub fn new(case: &'a Case) -> Self {
+        let mut is_duplicate = vec![false; case.elements.len()];
+        for d in &case.duplicates {
+            is_duplicate[d.second.0 as usize] = true;
+        }
+        let roots = case
+            .element_ids()
+            .filter(|&e| {
+                !is_duplicate[e.0 as usize]
+                    && case.inc(e, RelationKind::SupportedBy).next().is_none()
+                    && case.inc(e, RelationKind::InContextOf).next().is_none()
+                    && case.element(e).challenges.is_none()
+            })
+            .collect();
+        Ctx {
+            case,
+            roots,
+            is_duplicate,
+        }
+    }
+
+    /// The kind of an element.
+    pub fn kind(&self, e: ElementId) -> ElementKind {
+        self.case.element(e).kind
+    }
+
+    /// The id text of an element.
+    pub fn id(&self, e: ElementId) -> &str {
+        &self.case.element(e).id
+    }
+}
+
+/// Collects findings for the rule that is running.
+pub struct Sink<'a> {
+    case: &'a Case,
+    /// The rule now running (set by the driver).
+    pub current: &'static CodeMeta,
+    out: Vec<Diagnostic>,
+}
+
+impl<'a> Sink<'a> {
+    /// An empty sink.
+    pub fn new(case: &'a Case) -> Self {
+        Sink {
+            case,
+            current: &assure_core::codes::L001,
+            out: Vec::new(),
+        }
+    }
+
+    /// A new diagnostic of the running rule.
+    pub fn diag(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.current, span, message)
+    }
+
+    /// Reports a finding about element `e`, unless `e` allows this rule.
+    pub fn at(&mut self, e: ElementId, d: Diagnostic) {
+        let allowed = self.case.element(e).allow.iter().any(|a| {
+            a.value.eq_ignore_ascii_case(self.current.code)
+                || a.value.eq_ignore_ascii_case(self.current.name)
+        });
+        if !allowed {
+            self.out.push(d);
+        }
+    }
+
+    /// Reports a finding that belongs to no single element.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.out.push(d);
+    }
+
+    /// Everything reported.
+    pub fn finish(self) -> Vec<Diagnostic> {
+        self.out
+    }
+}

@@ -1,0 +1,85 @@
+//! `assure demo`: writes the bundled example case and runs the pipeline on it.
+
+use crate::output::{Color, Format};
+use std::path::{Path, PathBuf};
+
+/// The bundled example: the VoluFlow 300 infusion pump case.
+pub const EXAMPLE: &[(&str, &str)] = &[
+    (
+        "index.gsn.yaml",
+        include_str!("../../../../examples/infusion-pump/index.gsn.yaml"),
+    ),
+    (
+        "hazards.gsn.yaml",
+        include_str!("../../../../examples/infusion-pump/hazards.gsn.yaml"),
+    ),
+    (
+        "security.gsn.yaml",
+        include_str!("../../../../examples/infusion-pump/security.gsn.yaml"),
+    ),
+    (
+        "software.gsn.yaml",
+        include_str!("../../../../examples/infusion-pump/software.gsn.yaml"),
+    ),
+    (
+        "usability.gsn.yaml",
+        include_str!("../../../../examples/infusion-pump/usability.gsn.yaml"),
+    ),
+    (
+        "README.md",
+        include_str!("../../../../examples/infusion-pump/README.md"),
+    ),
+];
+
+/// Arguments of `assure demo`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Where to write the example case.
+    #[arg(default_value = "assure-demo")]
+    dir: PathBuf,
+    /// Overwrite files in DIR that differ from the bundled example.
+    #[arg(long)]
+    force: bool,
+}
+
+/// Writes the example without clobbering anything the user changed.
+fn write_example(dir: &Path, force: bool) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for (name, text) in EXAMPLE {
+        let path = dir.join(name);
+        if let Ok(existing) = std::fs::read(&path)
+            && existing != text.as_bytes()
+            && !force
+        {
+            return Err(format!(
+                "{} exists and differs from the bundled example; use --force to overwrite it, or choose another folder",
+                path.display()
+            ));
+        }
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Runs the demo.
+pub fn run(args: &Args) -> Result<u8, String> {
+    write_example(&args.dir, args.force)?;
+    println!(
+        "Wrote the VoluFlow 300 infusion pump case ({} files) to {}",
+        EXAMPLE.len(),
+        args.dir.display()
+    );
+    println!("Checking it: assure check {}", args.dir.display());
+    println!();
+    let check = super::check::Args {
+        paths: vec![args.dir.clone()],
+        format: Format::Human,
+        deny: Vec::new(),
+        warn: Vec::new(),
+        allow: Vec::new(),
+        deny_warnings: false,
+        explain_steps: false,
+        color: Color::Auto,
+    };
+    super::check::run(&check)
+}

@@ -1,0 +1,7 @@
+//! One module per subcommand.
+
+pub mod check;
+pub mod demo;
+pub mod gen_case;
+pub mod rules;
+pub mod schema;
