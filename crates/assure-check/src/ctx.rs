@@ -27,8 +27,8 @@ impl<'a> Ctx<'a> {
             .element_ids()
             .filter(|&e| {
                 !is_duplicate[e.0 as usize]
-                    && case.inc(e, RelationKind::SupportedBy).next().is_none()
-                    && case.inc(e, RelationKind::InContextOf).next().is_none()
+                    && case.inc(e, RelationKind::SupportedBy).all(|r| r.from == e)
+                    && case.inc(e, RelationKind::InContextOf).all(|r| r.from == e)
                     && case.element(e).challenges.is_none()
             })
             .collect();

@@ -17,7 +17,7 @@ pub use config::{Config, ConfigError, find_code};
 pub use ctx::{Ctx, Sink};
 pub use rules::{RULES, Rule};
 
-use assure_core::{Diagnostic, Loaded, Severity};
+use assure_core::{CodeMeta, Diagnostic, Loaded, Severity};
 
 /// The outcome of checking one case.
 #[derive(Debug, Default)]
@@ -63,4 +63,26 @@ pub fn check(loaded: &Loaded, config: &Config) -> Report {
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     Report { diagnostics }
+}
+
+/// The Markdown documentation page of a rule (also written to `docs/rules/`).
+pub fn rule_page(m: &CodeMeta) -> String {
+    let mut s = format!("# {} {}\n\n{}.\n\n", m.code, m.name, m.summary);
+    s.push_str(&format!(
+        "- Default severity: {}{}\n",
+        m.default_severity.as_str(),
+        if m.configurable {
+            ""
+        } else {
+            " (not configurable)"
+        }
+    ));
+    s.push_str(&format!("- Clause: {}\n", m.clause));
+    if let Some(g) = m.gsn2x {
+        s.push_str(&format!("- gsn2x equivalent: {g}\n"));
+    }
+    s.push('\n');
+    s.push_str(m.doc.trim_end());
+    s.push('\n');
+    s
 }

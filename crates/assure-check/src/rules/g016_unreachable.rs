@@ -54,14 +54,19 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
     let case = ctx.case;
     let n = case.elements.len();
     let mut seen = vec![false; n];
-    let mut stack: Vec<ElementId> = ctx.roots.clone();
-    for &r in &ctx.roots {
-        seen[r.0 as usize] = true;
+    if ctx.roots.is_empty() {
+        return; // G013 reports a case without top-level elements
     }
-    for (i, &d) in ctx.is_duplicate.iter().enumerate() {
-        if d {
-            seen[i] = true; // reported by G001
-        }
+    // Later duplicates (reported by G001) count as starting points, so that
+    // what they reference is not reported a second time.
+    let mut stack: Vec<ElementId> = ctx.roots.clone();
+    stack.extend((0..n).filter(|&i| ctx.is_duplicate[i]).map(|i| ElementId(i as u32)));
+    // So do challengers whose challenge resolves to nothing else (D004, D005, G006 report them).
+    stack.extend(case.element_ids().filter(|&e| {
+        case.element(e).challenges.is_some() && case.out(e, RelationKind::Challenges).all(|r| r.to == e)
+    }));
+    for &r in &stack {
+        seen[r.0 as usize] = true;
     }
     while let Some(v) = stack.pop() {
         let next = case

@@ -45,7 +45,16 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
     let case = ctx.case;
     for (mi, m) in case.modules.iter().enumerate() {
         for ext in &m.extends {
-            let Some(target) = ext.target else { continue };
+            let Some(target) = ext.target else {
+                for (foreign, _) in &ext.develops {
+                    let d = sink.diag(
+                        foreign.span,
+                        format!("`{}` cannot be found: module `{}` is not loaded", foreign.name, ext.module.value),
+                    );
+                    sink.push(d);
+                }
+                continue;
+            };
             let tname = &case.module(target).name.value;
             for (foreign, locals) in &ext.develops {
                 let found = case.find(&foreign.name);

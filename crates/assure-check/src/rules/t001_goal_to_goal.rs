@@ -59,7 +59,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
         let mut goals = ctx
             .case
             .out(e, RelationKind::SupportedBy)
-            .filter(|r| !r.via_develops && ctx.kind(r.to) == ElementKind::Goal);
+            .filter(|r| !r.via_develops && r.from != r.to && ctx.kind(r.to) == ElementKind::Goal);
         if let Some(first) = goals.next() {
             let n = 1 + goals.count();
             let d = sink

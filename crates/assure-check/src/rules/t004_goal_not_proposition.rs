@@ -2,7 +2,6 @@
 
 use crate::text::{first_line, words};
 use crate::{Ctx, Sink};
-use assure_core::model::ElementKind;
 
 rule! {
     code: "T004", name: "goal-not-proposition", severity: Warning, clause: "GSN 1:2.3; ISO/TS 81001-2-1 5.2 step 1", gsn2x: None,
@@ -71,5 +70,4 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
             sink.at(e, d);
         }
     }
-    let _ = ElementKind::Goal;
 }

@@ -14,7 +14,7 @@ pub fn run(args: &Args) -> Result<u8, String> {
     match &args.code {
         Some(code) => {
             let meta = find_code(code).ok_or_else(|| format!("unknown rule `{code}`"))?;
-            println!("{}", crate::output::rule_page(meta));
+            println!("{}", assure_check::rule_page(meta));
         }
         None => {
             for m in all_codes() {

@@ -6,7 +6,7 @@ pub mod json;
 pub mod sarif;
 
 use assure_check::Report;
-use assure_core::{CodeMeta, Loaded};
+use assure_core::Loaded;
 use std::io::Write;
 
 /// Output formats of `assure check`.
@@ -54,26 +54,4 @@ pub fn print(
             writeln!(out)
         }
     }
-}
-
-/// The Markdown documentation page of a rule (also written to `docs/rules/`).
-pub fn rule_page(m: &CodeMeta) -> String {
-    let mut s = format!("# {} {}\n\n{}.\n\n", m.code, m.name, m.summary);
-    s.push_str(&format!(
-        "- Default severity: {}{}\n",
-        m.default_severity.as_str(),
-        if m.configurable {
-            ""
-        } else {
-            " (not configurable)"
-        }
-    ));
-    s.push_str(&format!("- Clause: {}\n", m.clause));
-    if let Some(g) = m.gsn2x {
-        s.push_str(&format!("- gsn2x equivalent: {g}\n"));
-    }
-    s.push('\n');
-    s.push_str(m.doc.trim_end());
-    s.push('\n');
-    s
 }
