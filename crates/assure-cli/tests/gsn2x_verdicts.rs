@@ -101,7 +101,7 @@ fn problems_match_gsn2x_with_locations() {
             &v,
             "G001",
             "modular/sub2.gsn.yaml",
-            6,
+            5,
             "`G1` is already defined in module `Main`"
         ),
         "{v:#}"
