@@ -42,7 +42,8 @@ pub fn all_codes() -> impl Iterator<Item = &'static assure_core::CodeMeta> {
 }
 
 /// Runs every rule on a loaded case, applies the severity configuration
-/// (`config` from the command line, then the case's own settings), and
+/// (the case's own `module: severity:` settings, overridden by `config`, which
+/// the CLI builds from `assure.toml` and then its flags), and
 /// returns the sorted findings together with the loader's.
 pub fn check(loaded: &Loaded, config: &Config) -> Report {
     let ctx = Ctx::new(&loaded.case);

@@ -1,10 +1,15 @@
 //! Small text heuristics shared by the statement-form rules.
 
-/// The words of `s`, lower-cased, split on anything that is not a letter, digit, `-` or `'`.
-pub fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+/// The words of `s`, split on anything that is not a letter, digit, `-` or `'`
+/// (no allocation; compare with [`is_one_of`]).
+pub fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
     s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+}
+
+/// Whether `word` equals one of `list` (lower-case ASCII entries), ignoring ASCII case.
+pub fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|l| l.eq_ignore_ascii_case(word))
 }
 
 /// The first line of a statement, without Markdown emphasis.
@@ -50,6 +55,7 @@ mod tests {
     #[test]
     fn splits_words() {
         let w: Vec<_> = words("The pump's **ALARP** level, acceptably-safe.").collect();
-        assert_eq!(w, ["the", "pump's", "alarp", "level", "acceptably-safe"]);
+        assert_eq!(w, ["The", "pump's", "ALARP", "level", "acceptably-safe"]);
+        assert!(is_one_of("ALARP", &["alarp"]));
     }
 }

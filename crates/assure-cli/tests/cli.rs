@@ -308,3 +308,33 @@ fn output_is_deterministic() {
     );
     assert_eq!(a.stdout, b.stdout);
 }
+
+#[test]
+fn uses_cannot_leave_the_case_folder_even_for_a_bare_file_name() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let case = tmp.path().join("case");
+    std::fs::create_dir(&case).expect("mkdir");
+    std::fs::write(tmp.path().join("secret.gsn.yaml"), "G9:\n  text: secret\n").expect("write");
+    std::fs::write(case.join("index.gsn.yaml"), "module:\n  name: Main\n  uses: [../secret.gsn.yaml]\nG1:\n  text: A claim\n  undeveloped: true\n").expect("write");
+    for args in [
+        vec!["check", "--format", "json"],
+        vec!["check", "index.gsn.yaml", "--format", "json"],
+    ] {
+        let o = assure(&args, &case);
+        assert_eq!(o.status.code(), Some(1));
+        let v = json(&o);
+        assert!(
+            v["diagnostics"]
+                .as_array()
+                .expect("a")
+                .iter()
+                .any(|d| d["code"] == "L008"),
+            "{v:#}"
+        );
+        assert_eq!(
+            v["files"].as_array().expect("files").len(),
+            1,
+            "the outside file was read: {v:#}"
+        );
+    }
+}

@@ -312,10 +312,10 @@ impl Lowerer<'_> {
         let mut d = Diagnostic::new(
             &codes::L004,
             self.span(k),
-            format!("unknown key `{key}` in `{owner}` (kept as a layer)"),
+            format!("unknown key `{key}` in `{owner}`"),
         );
         d = match suggest_key(key, known) {
-            Some(s) => d.with_help(format!("did you mean `{s}`?")),
+            Some(s) => d.with_help(format!("did you mean `{s}`? (an unknown key with a single value is kept as a gsn2x layer; any other is ignored)")),
             None => d.with_help(format!(
                 "if `{key}` is an intended layer, declare it: `module: {{layers: [{key}]}}`"
             )),

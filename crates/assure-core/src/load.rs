@@ -212,7 +212,12 @@ fn expand_root(world: &dyn World, root: &Path) -> Result<(Vec<PathBuf>, PathBuf)
     }
     match world.canonicalize(root) {
         Ok(_) => {
-            let dir = root.parent().map(Path::to_path_buf).unwrap_or_default();
+            // A bare file name lives in ".": never let the case folder be empty,
+            // which every path would "start with".
+            let dir = root
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
             Ok((vec![root.to_path_buf()], dir))
         }
         Err(e) => Err(RootError(format!(
@@ -567,7 +572,11 @@ impl Loader<'_> {
                 return None;
             }
         };
-        if !canon.starts_with(case_dir) {
+        // A relative case folder (a `MemWorld` root such as `main.gsn.yaml`
+        // gives the empty path, which every path "starts with"): a `..` left in
+        // front after normalising still leads outside it.
+        let up = |p: &Path| p.components().next() == Some(Component::ParentDir);
+        if !canon.starts_with(case_dir) || (up(&canon) && !up(case_dir)) {
             outside(self, "leads outside the case folder");
             return None;
         }

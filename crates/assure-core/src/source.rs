@@ -28,6 +28,14 @@ impl SourceFile {
     pub fn new(name: String, text: Arc<str>) -> Self {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0u32];
+        if memchr::memchr(b'\r', bytes).is_none() {
+            line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i as u32 + 1));
+            return SourceFile {
+                name,
+                text,
+                line_starts,
+            };
+        }
         let mut i = 0;
         while i < bytes.len() {
             match bytes[i] {
@@ -91,9 +99,11 @@ impl SourceFile {
             .checked_sub(start)
             .map(|n| self.text[start..start + n].chars().count())
             .unwrap_or(0);
+        // A byte-order mark is not a column.
+        let bom = usize::from(line == 0 && offset >= 3 && self.text.starts_with('\u{feff}'));
         LineCol {
             line: line as u32 + 1,
-            column: column as u32 + 1,
+            column: (column - bom) as u32 + 1,
         }
     }
 

@@ -5,6 +5,8 @@
 //! expansion) are enforced here; every failure becomes a [`YamlError`] with a
 //! byte offset.
 
+mod fast;
+
 use rustc_hash::FxHashMap;
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
 
@@ -143,6 +145,11 @@ struct Offsets<'a> {
     ascii: bool,
     line_starts: &'a [u32],
     base: usize,
+    /// The last marker mapped: (0-based line, char column, byte offset in `text`).
+    /// Markers mostly move forward, so walking on from here keeps a long
+    /// non-ASCII line linear instead of quadratic (one walk from the line
+    /// start per event).
+    cursor: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl Offsets<'_> {
@@ -154,16 +161,23 @@ impl Offsets<'_> {
         let Some(&ls) = self.line_starts.get(line) else {
             return (self.text.len() + self.base) as u32;
         };
-        let ls = ls as usize;
-        let rest = &self.text[ls.min(self.text.len())..];
-        let mut off = rest.len();
-        for (n, (i, _)) in rest.char_indices().enumerate() {
+        let ls = (ls as usize).min(self.text.len());
+        let (cl, cc, cb) = self.cursor.get();
+        let (mut n, from) = if cl == line && cc <= m.col() && cb >= ls {
+            (cc, cb)
+        } else {
+            (0, ls)
+        };
+        let mut off = self.text.len();
+        for (i, _) in self.text[from..].char_indices() {
             if n == m.col() {
-                off = i;
+                off = from + i;
+                self.cursor.set((line, n, off));
                 break;
             }
+            n += 1;
         }
-        (ls + off + self.base) as u32
+        (off + self.base) as u32
     }
 }
 
@@ -201,9 +215,34 @@ pub fn parse_entries(
     limits: &YamlLimits,
     sink: &mut dyn EntrySink,
 ) -> Result<bool, YamlError> {
+    parse_entries_with(src, limits, sink, true)
+}
+
+/// [`parse_entries`], optionally without the fast path (for differential tests).
+pub fn parse_entries_with(
+    src: &str,
+    limits: &YamlLimits,
+    sink: &mut dyn EntrySink,
+    use_fast_path: bool,
+) -> Result<bool, YamlError> {
     let (text, base) = match src.strip_prefix('\u{feff}') {
         Some(rest) => (rest, 3),
         None => (src, 0),
+    };
+    // The fast path reads what it can; the full parser re-reads the file from
+    // the start, delivering only the entries the fast path did not.
+    let mut delivered = false;
+    let outcome = if use_fast_path {
+        fast::entries(text, base, &mut |k, v| {
+            delivered = true;
+            sink.entry(k, v);
+        })
+    } else {
+        fast::Outcome::StoppedAt(0)
+    };
+    let skip_before = match outcome {
+        fast::Outcome::Done => return Ok(delivered),
+        fast::Outcome::StoppedAt(at) => (at + base) as u32,
     };
     let ls = if text.is_ascii() {
         Vec::new()
@@ -215,6 +254,7 @@ pub fn parse_entries(
         ascii: text.is_ascii(),
         line_starts: &ls,
         base,
+        cursor: std::cell::Cell::new((usize::MAX, 0, 0)),
     };
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
@@ -233,7 +273,11 @@ pub fn parse_entries(
             Ok(x) => x,
             Err(e) => {
                 let mut m = e.info().to_string();
-                let help = if m.contains("tab") {
+                // Whole words only: "unprintable" contains "tab" too.
+                let help = if m
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .any(|w| w == "tab" || w == "tabs")
+                {
                     Some("YAML indentation must use spaces, not tabs".to_string())
                 } else {
                     None
@@ -241,11 +285,34 @@ pub fn parse_entries(
                 if let Some(first) = m.get(..1) {
                     m = first.to_uppercase() + &m[1..];
                 }
+                // The scanner's own nesting guard (flow collections) is a limit, not a syntax error.
+                let kind = if m.to_ascii_lowercase().contains("recursion limit") {
+                    YamlErrorKind::Limit
+                } else {
+                    YamlErrorKind::Syntax
+                };
+                let mut offset = offs.of(*e.marker());
+                // saphyr reports an indentation tab after it (block indentation)
+                // or at the start of the plain scalar whose continuation line it
+                // indents: point at the tab itself.
+                if help.is_some() {
+                    let off = (offset as usize).saturating_sub(base).min(text.len());
+                    let line_start = text[..off].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+                    if let Some(tab) = indentation_tab(text, line_start)
+                        && (tab <= off || m.contains("found a tab"))
+                    {
+                        offset = (tab + base) as u32;
+                    }
+                }
                 return Err(YamlError {
-                    offset: offs.of(*e.marker()),
-                    message: format!("invalid YAML: {m}"),
+                    offset,
+                    message: if kind == YamlErrorKind::Limit {
+                        "nesting too deep for the YAML scanner".to_string()
+                    } else {
+                        format!("invalid YAML: {m}")
+                    },
                     help,
-                    kind: YamlErrorKind::Syntax,
+                    kind,
                 });
             }
         };
@@ -385,7 +452,9 @@ pub fn parse_entries(
                 None => *key = Some(node),
                 Some(k) => {
                     if depth == 1 {
-                        sink.entry(k, node);
+                        if k.start >= skip_before {
+                            sink.entry(k, node);
+                        }
                     } else {
                         items.push((k, node));
                     }
@@ -393,6 +462,20 @@ pub fn parse_entries(
             },
         }
     }
+}
+
+/// The first tab at or after byte `from` (a line start) that stands in a line's indentation.
+fn indentation_tab(text: &str, from: usize) -> Option<usize> {
+    let mut in_indent = true;
+    for (i, &c) in text.as_bytes().iter().enumerate().skip(from) {
+        match c {
+            b'\n' | b'\r' => in_indent = true,
+            b'\t' if in_indent => return Some(i),
+            b' ' => {}
+            _ => in_indent = false,
+        }
+    }
+    None
 }
 
 fn not_a_mapping(offset: u32, found: &str) -> YamlError {

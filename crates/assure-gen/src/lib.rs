@@ -18,8 +18,8 @@
 //!   verification methods, failure modes, software units and functions (the
 //!   last three repeat for very deep trees).
 //! - Leaves are goals supported by one to three solutions (noun phrases such as
-//!   "Verification test report VTR-1234 rev B for SR-77"); about 1 % of the
-//!   goals are `undeveloped: true` instead.
+//!   "Verification test report VTR-1234 rev B for SR-77"); about one goal in
+//!   200 is `undeveloped: true` instead.
 //! - About one context, assumption or justification per three goals, plus an
 //!   occasional one on a strategy; each is referenced by exactly one
 //!   `inContextOf`.

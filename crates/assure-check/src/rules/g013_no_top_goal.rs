@@ -8,7 +8,8 @@ rule! {
     doc: r#"## What it checks
 
 At least one element is not referenced by any other (the top goal). A case where every
-element is supported by another has none — all of it is circular.
+element is supported by another has none — all of it is circular. A case with no elements
+at all is reported here too.
 
 ## Why
 
@@ -40,6 +41,13 @@ G2:
 
 /// Reports a case without roots.
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
+    if ctx.case.elements.is_empty() {
+        if let Some(m) = ctx.case.modules.first() {
+            let d = sink.diag(assure_core::Span::file_start(m.file), "the case has no elements").with_help("a case needs at least a top goal, e.g. `G1: {text: …}`");
+            sink.push(d);
+        }
+        return;
+    }
     if ctx.roots.is_empty() && let Some(first) = ctx.case.elements.first() {
         let d = sink
             .diag(first.span, "the case has no top-level element: every element is referenced by another")

@@ -1,6 +1,6 @@
 //! T002 undefined-terms: a goal using terms that need a definition, with no context in scope.
 
-use crate::text::words;
+use crate::text::{is_one_of, words};
 use crate::{Ctx, Sink};
 use assure_core::model::{ElementId, ElementKind, RelationKind};
 
@@ -89,8 +89,8 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
         let mut found: Vec<String> = Vec::new();
         for w in words(&t.value) {
             for part in w.split('-') {
-                if TERMS.contains(&part) && !found.iter().any(|f| f == part) {
-                    found.push(part.to_string());
+                if is_one_of(part, TERMS) && !found.iter().any(|f| f.eq_ignore_ascii_case(part)) {
+                    found.push(part.to_lowercase());
                 }
             }
         }

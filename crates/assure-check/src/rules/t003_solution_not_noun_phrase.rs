@@ -1,6 +1,6 @@
 //! T003 solution-not-noun-phrase: a solution phrased as a claim.
 
-use crate::text::{first_line, words};
+use crate::text::{first_line, is_one_of, words};
 use crate::{Ctx, Sink};
 
 rule! {
@@ -53,7 +53,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
             continue;
         }
         let Some(t) = &el.text else { continue };
-        if let Some(v) = words(first_line(&t.value)).find(|w| VERBS.contains(&w.as_str())) {
+        if let Some(v) = words(first_line(&t.value)).find(|w| is_one_of(w, VERBS)) {
             let d = sink
                 .diag(t.span, format!("solution `{}` reads like a claim (\"{v}\"); a solution names an evidence item", el.id))
                 .with_help("name the evidence (e.g. \"Free-flow test report TR-7 rev C\") and move the claim into the goal it supports");

@@ -1,6 +1,6 @@
 //! T004 goal-not-proposition: a goal phrased as a question or an instruction.
 
-use crate::text::{first_line, words};
+use crate::text::{first_line, is_one_of, words};
 use crate::{Ctx, Sink};
 
 rule! {
@@ -60,8 +60,8 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
         } else {
             words(line)
                 .next()
-                .filter(|w| IMPERATIVES.contains(&w.as_str()))
-                .map(|w| format!("an instruction (\"{w}\")"))
+                .filter(|w| is_one_of(w, IMPERATIVES))
+                .map(|w| format!("an instruction (\"{}\")", w.to_lowercase()))
         };
         if let Some(p) = problem {
             let d = sink

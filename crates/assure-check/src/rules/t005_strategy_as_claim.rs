@@ -1,6 +1,6 @@
 //! T005 strategy-as-claim: a strategy phrased as a claim.
 
-use crate::text::{first_line, words};
+use crate::text::{first_line, is_one_of, words};
 use crate::{Ctx, Sink};
 use assure_core::model::ElementKind;
 
@@ -61,9 +61,9 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
             continue;
         }
         let Some(t) = &el.text else { continue };
-        let ws: Vec<String> = words(first_line(&t.value)).collect();
-        let claims = ws.iter().any(|w| matches!(w.as_str(), "is" | "are" | "has" | "have" | "was" | "were"));
-        let approach = ws.iter().any(|w| APPROACH.contains(&w.as_str()));
+        let line = first_line(&t.value);
+        let claims = words(line).any(|w| is_one_of(w, &["is", "are", "has", "have", "was", "were"]));
+        let approach = claims && words(line).any(|w| is_one_of(w, APPROACH));
         if claims && !approach {
             let d = sink
                 .diag(t.span, format!("strategy `{}` reads like a claim", el.id))
