@@ -42,6 +42,12 @@ impl Config {
                         && m.code[code.len()..].chars().all(|c| c.is_ascii_digit())
                 })
                 .collect();
+            // A family prefix (`T`, `G01`) applies to its configurable members.
+            let fam: Vec<_> = if fam.iter().any(|m| m.configurable) {
+                fam.into_iter().filter(|m| m.configurable).collect()
+            } else {
+                fam
+            };
             if fam.is_empty() {
                 return Err(ConfigError(format!(
                     "unknown rule `{code}` (see `assure rules`)"
@@ -96,6 +102,20 @@ impl Config {
                 };
                 if let Err((e, span)) = result {
                     diags.push(Diagnostic::new(&codes::L012, span, e.0));
+                }
+            }
+        }
+        for el in &case.elements {
+            for a in &el.allow {
+                if find_code(&a.value).is_none() {
+                    diags.push(Diagnostic::new(
+                        &codes::L012,
+                        a.span,
+                        format!(
+                            "`allow` of `{}` names unknown rule `{}` (see `assure rules`)",
+                            el.id, a.value
+                        ),
+                    ));
                 }
             }
         }

@@ -104,7 +104,11 @@ pub fn goal_steps(case: &Case) -> Vec<GoalSteps> {
                 "no strategy or evidence yet".to_string()
             });
         }
-        done[3] = direct
+        // Without a strategy (sub-goals only), steps 4 and 5 have nothing to
+        // apply to: step 3 is what is missing.
+        let unexplained = strategies.is_empty() && sub_goals;
+        done[3] = unexplained
+            || direct
             || (!strategies.is_empty()
                 && strategies
                     .iter()
@@ -115,7 +119,8 @@ pub fn goal_steps(case: &Case) -> Vec<GoalSteps> {
                     .to_string(),
             );
         }
-        done[4] = direct
+        done[4] = unexplained
+            || direct
             || (!strategies.is_empty()
                 && strategies
                     .iter()

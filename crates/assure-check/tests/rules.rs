@@ -11,13 +11,12 @@ fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-/// Loads a fixture (a file, or a folder whose `index.gsn.yaml` is the root) from memory.
-fn run(
-    path: &Path,
-) -> (
-    BTreeSet<(String, u32, String)>,
-    BTreeSet<(String, u32, String)>,
-) {
+/// (file, line, code) of each finding.
+type Findings = BTreeSet<(String, u32, String)>;
+
+/// Loads a fixture (a file, or a folder whose `index.gsn.yaml` is the root) from memory;
+/// returns the expected and the actual findings.
+fn run(path: &Path) -> (Findings, Findings) {
     let mut world = MemWorld::new();
     let mut files = Vec::new();
     if path.is_dir() {

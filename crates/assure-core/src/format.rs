@@ -316,9 +316,10 @@ impl Lowerer<'_> {
         );
         d = match suggest_key(key, known) {
             Some(s) => d.with_help(format!("did you mean `{s}`? (an unknown key with a single value is kept as a gsn2x layer; any other is ignored)")),
-            None => d.with_help(format!(
+            None if std::ptr::eq(known, ELEMENT_KEYS) => d.with_help(format!(
                 "if `{key}` is an intended layer, declare it: `module: {{layers: [{key}]}}`"
             )),
+            None => d.with_help("see docs/format.md for the keys this block accepts"),
         };
         if std::ptr::eq(known, ELEMENT_KEYS) {
             self.unknown_keys.push((key.into(), d));
@@ -646,7 +647,7 @@ impl Lowerer<'_> {
         out
     }
 
-    fn severity(&mut self, v: &Node) -> Vec<(Spanned<Box<str>>, Spanned<Box<str>>)> {
+    fn severity(&mut self, v: &Node) -> Vec<crate::model::SeveritySetting> {
         let Value::Map(m) = &v.value else {
             if !v.is_null() {
                 self.wrong_type(
@@ -713,7 +714,7 @@ fn key_schema(k: &KeySpec) -> Json {
             "additionalProperties": false
         }}),
         KeyType::SeverityMap => {
-            json!({"type": "object", "additionalProperties": {"enum": ["allow", "hint", "warn", "warning", "error", "deny"]}})
+            json!({"type": "object", "additionalProperties": {"enum": ["allow", "off", "ignore", "hint", "info", "warn", "warning", "error", "deny"]}})
         }
     };
     if let Json::Object(o) = &mut s {

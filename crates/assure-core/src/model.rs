@@ -315,6 +315,9 @@ pub struct Extends {
     pub develops: Vec<(RefName, Vec<RefName>)>,
 }
 
+/// One `code: level` entry of `module: severity:`.
+pub type SeveritySetting = (Spanned<Box<str>>, Spanned<Box<str>>);
+
 /// One `uses:` entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UsesEntry {
@@ -344,7 +347,7 @@ pub struct Module {
     /// `layers:` — names of extra keys that are intended layers.
     pub layers: Vec<Spanned<Box<str>>>,
     /// `severity:` — per-case rule configuration (`code: level`).
-    pub severity: Vec<(Spanned<Box<str>>, Spanned<Box<str>>)>,
+    pub severity: Vec<SeveritySetting>,
     /// Other keys of the `module:` block.
     pub extra: Vec<Layer>,
     /// Elements defined here, in source order.

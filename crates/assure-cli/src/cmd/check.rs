@@ -40,8 +40,10 @@ fn toml_config(dir: Option<&Path>) -> Result<Config, String> {
         return Ok(Config::default());
     };
     let path = dir.join("assure.toml");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        return Ok(Config::default());
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
     };
     let table: toml::Table = text
         .parse()

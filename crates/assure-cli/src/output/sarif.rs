@@ -11,8 +11,6 @@ fn region(db: &SourceDb, span: Span) -> Value {
         "startColumn": s.column,
         "endLine": e.line,
         "endColumn": e.column,
-        "charOffset": span.start,
-        "charLength": span.end - span.start,
     })
 }
 
