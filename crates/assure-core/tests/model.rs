@@ -1,0 +1,81 @@
+//! The model: resolution of references into relations, away elements, and
+//! inherited context (context and assumptions apply below; justifications are local).
+
+use assure_core::load::load_str;
+use assure_core::model::{ElementKind, RelationKind};
+
+const CASE: &str = "
+G1:
+  text: The pump is acceptably safe
+  inContextOf: [C1, J1]
+  supportedBy: [S1]
+C1:
+  text: Criteria RAC-2
+J1:
+  text: The criteria are mandated by the HDO.
+S1:
+  text: Argument over each hazard
+  inContextOf: [A1, J2]
+  supportedBy: [G2, G3]
+A1:
+  text: The hazard log is complete.
+J2:
+  text: Hazards are independent.
+G2:
+  text: Free flow is prevented
+  inContextOf: [C2]
+  supportedBy: [Sn1]
+C2:
+  text: Free flow = unintended gravity flow
+G3:
+  text: Occlusion is detected
+  supportedBy: [Sn1]
+Sn1:
+  text: Pump test report TR-7
+";
+
+#[test]
+fn inherited_context_applies_below_and_justifications_stay_local() {
+    let l = load_str(&[("case.gsn.yaml", CASE)]);
+    let case = &l.case;
+    let names = |id: &str| -> Vec<String> {
+        let e = case.find(id).expect("element");
+        case.inherited_context(e).into_iter().map(|c| case.element(c).id.to_string()).collect()
+    };
+    assert_eq!(names("G1"), ["C1", "J1"]);
+    assert_eq!(names("S1"), ["A1", "J2", "C1"]);
+    assert_eq!(names("G2"), ["C2", "A1", "C1"]);
+    // Sn1 has two parents: context of both paths, each once
+    assert_eq!(names("Sn1"), ["C2", "A1", "C1"]);
+}
+
+#[test]
+fn references_resolve_to_typed_relations_with_spans() {
+    let l = load_str(&[("case.gsn.yaml", CASE)]);
+    let case = &l.case;
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    assert_eq!(case.elements.len(), 10);
+    let s1 = case.find("S1").expect("S1");
+    assert_eq!(case.element(s1).kind, ElementKind::Strategy);
+    let children: Vec<&str> = case.out(s1, RelationKind::SupportedBy).map(|r| &*case.element(r.to).id).collect();
+    assert_eq!(children, ["G2", "G3"]);
+    let sn1 = case.find("Sn1").expect("Sn1");
+    assert_eq!(case.inc(sn1, RelationKind::SupportedBy).count(), 2);
+    for r in &case.relations {
+        assert_eq!(l.sources.snippet(r.span), &*case.element(r.to).id);
+    }
+}
+
+#[test]
+fn elements_of_other_modules_are_away_elements() {
+    let l = load_str(&[
+        ("index.gsn.yaml", "module: {name: Main, uses: [sub.gsn.yaml]}\nG1:\n  text: A\n  supportedBy: [G2]\n"),
+        ("sub.gsn.yaml", "module: {name: Sub}\nG2:\n  text: B\n  undeveloped: true\n"),
+    ]);
+    let case = &l.case;
+    let (g1, g2) = (case.find("G1").expect("G1"), case.find("G2").expect("G2"));
+    let main = case.element(g1).module;
+    assert!(case.is_away_in(g2, main));
+    assert!(!case.is_away_in(g1, main));
+    assert_eq!(&*case.module(case.element(g2).module).name.value, "Sub");
+}
