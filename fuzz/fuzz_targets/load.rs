@@ -17,7 +17,11 @@ fn check_span(sources: &SourceDb, span: Span) {
     let file = sources.get(span.file);
     let text = &file.text;
     assert!(span.start <= span.end, "reversed span {span:?}");
-    assert!(span.end as usize <= text.len(), "span {span:?} past the end ({} bytes)", text.len());
+    assert!(
+        span.end as usize <= text.len(),
+        "span {span:?} past the end ({} bytes)",
+        text.len()
+    );
     assert!(
         text.is_char_boundary(span.start as usize) && text.is_char_boundary(span.end as usize),
         "span {span:?} not on a char boundary"

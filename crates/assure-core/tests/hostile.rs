@@ -69,14 +69,6 @@ fn only<'a>(l: &'a Loaded, code: &str) -> &'a Diagnostic {
     &l.diagnostics[0]
 }
 
-/// The first diagnostic with `code`.
-fn first<'a>(l: &'a Loaded, code: &str) -> &'a Diagnostic {
-    l.diagnostics
-        .iter()
-        .find(|d| d.code == code)
-        .unwrap_or_else(|| panic!("no {code} among:\n{}", dump(l)))
-}
-
 /// (line, column), both 1-based, of the start of a span.
 fn at(l: &Loaded, span: Span) -> (u32, u32) {
     let lc = l.sources.start(span);

@@ -79,3 +79,11 @@ fn elements_of_other_modules_are_away_elements() {
     assert!(!case.is_away_in(g1, main));
     assert_eq!(&*case.module(case.element(g2).module).name.value, "Sub");
 }
+
+#[test]
+fn element_stays_small() {
+    // Memory per element bounds what a 1,000,000-element case costs.
+    let size = std::mem::size_of::<assure_core::Element>();
+    eprintln!("size_of::<Element>() = {size}");
+    assert!(size <= 512, "{size}");
+}

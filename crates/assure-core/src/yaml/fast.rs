@@ -59,11 +59,12 @@ fn memchr_newline(b: &[u8]) -> Option<usize> {
     memchr::memchr(b'\n', b)
 }
 
-/// Indentation (spaces) of a line, or `None` if it holds a tab before content or a lone `\r`.
+/// Indentation (spaces) of a line, or `None` if a tab follows it. (Lone
+/// carriage returns never reach here: `entries` leaves such files to the full parser.)
 fn indent(text: &str) -> Option<usize> {
     let b = text.as_bytes();
     let n = b.iter().take_while(|&&c| c == b' ').count();
-    if b.get(n) == Some(&b'\t') || text.contains('\r') {
+    if b.get(n) == Some(&b'\t') {
         return None;
     }
     Some(n)
@@ -420,9 +421,7 @@ impl<'a> Reader<'a> {
         while let Some(l) = self.lines.peek() {
             let spaces = l.text.bytes().take_while(|&c| c == b' ').count();
             let only_spaces = spaces == l.text.len();
-            if l.text.contains('\r')
-                || l.text.as_bytes().get(spaces) == Some(&b'\t') && !only_spaces
-            {
+            if l.text.as_bytes().get(spaces) == Some(&b'\t') && !only_spaces {
                 return Err(Unsupported);
             }
             match content_indent {
