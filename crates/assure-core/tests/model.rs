@@ -40,7 +40,10 @@ fn inherited_context_applies_below_and_justifications_stay_local() {
     let case = &l.case;
     let names = |id: &str| -> Vec<String> {
         let e = case.find(id).expect("element");
-        case.inherited_context(e).into_iter().map(|c| case.element(c).id.to_string()).collect()
+        case.inherited_context(e)
+            .into_iter()
+            .map(|c| case.element(c).id.to_string())
+            .collect()
     };
     assert_eq!(names("G1"), ["C1", "J1"]);
     assert_eq!(names("S1"), ["A1", "J2", "C1"]);
@@ -57,7 +60,10 @@ fn references_resolve_to_typed_relations_with_spans() {
     assert_eq!(case.elements.len(), 10);
     let s1 = case.find("S1").expect("S1");
     assert_eq!(case.element(s1).kind, ElementKind::Strategy);
-    let children: Vec<&str> = case.out(s1, RelationKind::SupportedBy).map(|r| &*case.element(r.to).id).collect();
+    let children: Vec<&str> = case
+        .out(s1, RelationKind::SupportedBy)
+        .map(|r| &*case.element(r.to).id)
+        .collect();
     assert_eq!(children, ["G2", "G3"]);
     let sn1 = case.find("Sn1").expect("Sn1");
     assert_eq!(case.inc(sn1, RelationKind::SupportedBy).count(), 2);
@@ -69,8 +75,14 @@ fn references_resolve_to_typed_relations_with_spans() {
 #[test]
 fn elements_of_other_modules_are_away_elements() {
     let l = load_str(&[
-        ("index.gsn.yaml", "module: {name: Main, uses: [sub.gsn.yaml]}\nG1:\n  text: A\n  supportedBy: [G2]\n"),
-        ("sub.gsn.yaml", "module: {name: Sub}\nG2:\n  text: B\n  undeveloped: true\n"),
+        (
+            "index.gsn.yaml",
+            "module: {name: Main, uses: [sub.gsn.yaml]}\nG1:\n  text: A\n  supportedBy: [G2]\n",
+        ),
+        (
+            "sub.gsn.yaml",
+            "module: {name: Sub}\nG2:\n  text: B\n  undeveloped: true\n",
+        ),
     ]);
     let case = &l.case;
     let (g1, g2) = (case.find("G1").expect("G1"), case.find("G2").expect("G2"));
