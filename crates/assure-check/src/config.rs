@@ -93,10 +93,17 @@ impl Config {
                 let result = match Severity::parse(&level.value) {
                     Some(l) => c.set(&code.value, l).map_err(|e| (e, code.span)),
                     None => Err((
-                        ConfigError(format!(
-                            "unknown level `{}` (use allow, hint, warn or error)",
-                            level.value
-                        )),
+                        ConfigError(if level.value.is_empty() {
+                            format!(
+                                "no level given for `{}` (use allow, hint, warn or error)",
+                                code.value
+                            )
+                        } else {
+                            format!(
+                                "unknown level `{}` (use allow, hint, warn or error)",
+                                level.value
+                            )
+                        }),
                         level.span,
                     )),
                 };

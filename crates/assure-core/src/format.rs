@@ -661,9 +661,16 @@ impl Lowerer<'_> {
         };
         let mut out = Vec::new();
         for (name, k, val) in self.dedup("severity", m) {
-            if let Some(level) = self.text("severity", name, val) {
-                out.push((Spanned::new(name.into(), self.span(k)), level));
-            }
+            // A missing level is kept as "" so that configuration reports it (L012).
+            let level = match text_of(val) {
+                Some(t) => Spanned::new(t, self.span(val)),
+                None if val.is_null() => Spanned::new("".into(), self.span(k)),
+                None => {
+                    self.wrong_type("severity", name, "a level (allow, hint, warn, error)", val);
+                    continue;
+                }
+            };
+            out.push((Spanned::new(name.into(), self.span(k)), level));
         }
         out
     }
