@@ -16,6 +16,59 @@ pub struct Ctx<'a> {
     pub is_duplicate: Vec<bool>,
 }
 
+/// Whether a context or assumption applies to each element — its own, or
+/// inherited along SupportedBy from any element above (GSN 1:2.2.11–19) —
+/// and whether the element lies on or below a SupportedBy cycle (where
+/// inheritance is undefined). One topological pass: linear in the case size.
+pub struct ContextScope {
+    /// `in_scope[e]`: some context or assumption applies to `e`.
+    pub in_scope: Vec<bool>,
+    /// `in_cycle[e]`: `e` is on or below a SupportedBy cycle.
+    pub in_cycle: Vec<bool>,
+}
+
+impl ContextScope {
+    /// Computes the scope of every element.
+    pub fn of(case: &Case) -> Self {
+        let n = case.elements.len();
+        let mut indeg = vec![0u32; n];
+        for r in case
+            .relations
+            .iter()
+            .filter(|r| r.kind == RelationKind::SupportedBy)
+        {
+            indeg[r.to.0 as usize] += 1;
+        }
+        let mut in_scope: Vec<bool> = case
+            .element_ids()
+            .map(|e| {
+                case.out(e, RelationKind::InContextOf).any(|r| {
+                    matches!(
+                        case.element(r.to).kind,
+                        ElementKind::Context | ElementKind::Assumption
+                    )
+                })
+            })
+            .collect();
+        let mut queue: Vec<ElementId> = (0..n)
+            .filter(|&i| indeg[i] == 0)
+            .map(|i| ElementId(i as u32))
+            .collect();
+        while let Some(v) = queue.pop() {
+            for r in case.out(v, RelationKind::SupportedBy) {
+                let w = r.to.0 as usize;
+                in_scope[w] |= in_scope[v.0 as usize];
+                indeg[w] -= 1;
+                if indeg[w] == 0 {
+                    queue.push(r.to);
+                }
+            }
+        }
+        let in_cycle = indeg.iter().map(|&d| d > 0).collect();
+        ContextScope { in_scope, in_cycle }
+    }
+}
+
 impl<'a> Ctx<'a> {
     /// Computes the shared facts.
     pub fn new(case: &'a Case) -> Self {

@@ -30,39 +30,7 @@ pub const STEP_NAMES: [&str; 6] = [
 
 /// Computes the status of every goal, in element order.
 pub fn goal_steps(case: &Case) -> Vec<GoalSteps> {
-    let n = case.elements.len();
-    // context/assumption in scope, via one topological pass (as rule T002)
-    let mut indeg = vec![0u32; n];
-    for r in case
-        .relations
-        .iter()
-        .filter(|r| r.kind == RelationKind::SupportedBy)
-    {
-        indeg[r.to.0 as usize] += 1;
-    }
-    let own = |e: ElementId| {
-        case.out(e, RelationKind::InContextOf).any(|r| {
-            matches!(
-                case.element(r.to).kind,
-                ElementKind::Context | ElementKind::Assumption
-            )
-        })
-    };
-    let mut scope: Vec<bool> = (0..n).map(|i| own(ElementId(i as u32))).collect();
-    let mut queue: Vec<ElementId> = (0..n)
-        .filter(|&i| indeg[i] == 0)
-        .map(|i| ElementId(i as u32))
-        .collect();
-    while let Some(v) = queue.pop() {
-        for r in case.out(v, RelationKind::SupportedBy) {
-            let w = r.to.0 as usize;
-            scope[w] |= scope[v.0 as usize];
-            indeg[w] -= 1;
-            if indeg[w] == 0 {
-                queue.push(r.to);
-            }
-        }
-    }
+    let scope = crate::ctx::ContextScope::of(case).in_scope;
     let mut out = Vec::new();
     for g in case.element_ids() {
         let el = case.element(g);

@@ -2,7 +2,7 @@
 
 use crate::text::{is_one_of, words};
 use crate::{Ctx, Sink};
-use assure_core::model::{ElementId, ElementKind, RelationKind};
+use assure_core::model::ElementKind;
 
 rule! {
     code: "T002", name: "undefined-terms", severity: Warning, clause: "ISO/TS 81001-2-1 5.2 step 2; Kelly review step 3", gsn2x: None,
@@ -55,34 +55,10 @@ const TERMS: &[&str] = &[
 /// Reports goals with vague terms and no context in scope.
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
     let case = ctx.case;
-    let n = case.elements.len();
-    // has_ctx[e]: a context or assumption applies to e (own or inherited). Computed
-    // once for all elements in one pass over a topological order of SupportedBy.
-    let own = |e: ElementId| {
-        case.out(e, RelationKind::InContextOf)
-            .any(|r| matches!(case.element(r.to).kind, ElementKind::Context | ElementKind::Assumption))
-    };
-    let mut indeg = vec![0u32; n];
-    for r in case.relations.iter().filter(|r| r.kind == RelationKind::SupportedBy) {
-        indeg[r.to.0 as usize] += 1;
-    }
-    let mut has_ctx: Vec<bool> = (0..n).map(|i| own(ElementId(i as u32))).collect();
-    let mut queue: Vec<ElementId> = (0..n).filter(|&i| indeg[i] == 0).map(|i| ElementId(i as u32)).collect();
-    while let Some(v) = queue.pop() {
-        for r in case.out(v, RelationKind::SupportedBy) {
-            let w = r.to.0 as usize;
-            if has_ctx[v.0 as usize] {
-                has_ctx[w] = true;
-            }
-            indeg[w] -= 1;
-            if indeg[w] == 0 {
-                queue.push(r.to);
-            }
-        }
-    }
+    let scope = crate::ctx::ContextScope::of(case);
     for e in case.element_ids() {
         let el = case.element(e);
-        if el.kind != ElementKind::Goal || has_ctx[e.0 as usize] || indeg[e.0 as usize] > 0 {
+        if el.kind != ElementKind::Goal || scope.in_scope[e.0 as usize] || scope.in_cycle[e.0 as usize] {
             continue; // elements left with in-degree > 0 are in cycles (G009)
         }
         let Some(t) = &el.text else { continue };
