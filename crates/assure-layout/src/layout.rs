@@ -1,12 +1,22 @@
 //! Layered layout of a view into a [`Scene`].
 //!
-//! PLACEHOLDER implementation (one row): to be replaced by the layered layout
-//! (see the issue on diagrams).
+//! The view decides which elements and relationships are shown
+//! ([`crate::view`]); each element becomes a box sized from its text so the
+//! text rectangle fits inside the real shape ([`SceneNode::fit_to_text`]);
+//! contexts, assumptions and justifications that belong to exactly one
+//! element are attached beside it, on its layer; everything else is laid out
+//! in layers along SupportedBy (challengers one layer below what they
+//! challenge) by the engine in `layered.rs`.
+//!
+//! Decorations below a box (undeveloped diamond, uninstantiated triangle,
+//! truncation mark) are included in the box's height
+//! ([`crate::scene::DECORATION_HEIGHT`]).
 
-use crate::scene::{Decorations, NodeKind, Scene, SceneNode};
-use crate::text::{LINE_HEIGHT, wrap};
-use crate::view::View;
-use assure_core::model::{Case, ElementKind};
+use crate::layered::{Gaps, Item, LEdge, place};
+use crate::scene::{Decorations, EdgeKind, NodeKind, Scene, SceneEdge, SceneNode};
+use crate::text::wrap;
+use crate::view::{View, edge_target, select};
+use assure_core::model::{AcpTarget, Case, ElementKind, ModuleId, RelationKind};
 
 /// Tunables of the layout.
 #[derive(Clone, Debug)]
@@ -29,59 +39,316 @@ impl Default for LayoutOptions {
     }
 }
 
-fn kind(k: ElementKind) -> NodeKind {
-    match k {
-        ElementKind::Goal | ElementKind::Unknown => NodeKind::Goal,
-        ElementKind::Strategy => NodeKind::Strategy,
-        ElementKind::Solution => NodeKind::Solution,
-        ElementKind::Context => NodeKind::Context,
-        ElementKind::Assumption => NodeKind::Assumption,
-        ElementKind::Justification => NodeKind::Justification,
-        ElementKind::CounterGoal => NodeKind::CounterGoal,
-        ElementKind::CounterSolution => NodeKind::CounterSolution,
+fn kind(k: ElementKind, away: bool) -> NodeKind {
+    match (k, away) {
+        (ElementKind::Goal | ElementKind::Unknown | ElementKind::Strategy, true)
+        | (ElementKind::CounterGoal, true) => NodeKind::AwayGoal,
+        (ElementKind::Solution | ElementKind::CounterSolution, true) => NodeKind::AwaySolution,
+        (ElementKind::Context, true) => NodeKind::AwayContext,
+        (ElementKind::Assumption, true) => NodeKind::AwayAssumption,
+        (ElementKind::Justification, true) => NodeKind::AwayJustification,
+        (ElementKind::Goal | ElementKind::Unknown, false) => NodeKind::Goal,
+        (ElementKind::Strategy, false) => NodeKind::Strategy,
+        (ElementKind::Solution, false) => NodeKind::Solution,
+        (ElementKind::Context, false) => NodeKind::Context,
+        (ElementKind::Assumption, false) => NodeKind::Assumption,
+        (ElementKind::Justification, false) => NodeKind::Justification,
+        (ElementKind::CounterGoal, false) => NodeKind::CounterGoal,
+        (ElementKind::CounterSolution, false) => NodeKind::CounterSolution,
     }
+}
+
+/// Midpoint (by length) of a polyline.
+fn midpoint(pts: &[(f32, f32)]) -> (f32, f32) {
+    let len: f32 = pts
+        .windows(2)
+        .map(|w| ((w[1].0 - w[0].0).powi(2) + (w[1].1 - w[0].1).powi(2)).sqrt())
+        .sum();
+    let mut rest = len / 2.0;
+    for w in pts.windows(2) {
+        let l = ((w[1].0 - w[0].0).powi(2) + (w[1].1 - w[0].1).powi(2)).sqrt();
+        if l >= rest && l > 0.0 {
+            let t = rest / l;
+            return (
+                w[0].0 + t * (w[1].0 - w[0].0),
+                w[0].1 + t * (w[1].1 - w[0].1),
+            );
+        }
+        rest -= l;
+    }
+    pts.first().copied().unwrap_or((0.0, 0.0))
 }
 
 /// Lays out `view` of `case`.
 pub fn layout(case: &Case, view: &View, opts: &LayoutOptions) -> Scene {
-    let mut nodes = Vec::new();
-    let mut x = 0.0;
-    for e in case.element_ids() {
+    if *view == View::Architecture {
+        return architecture(case, opts);
+    }
+    let sel = select(case, view);
+    const NONE: u32 = u32::MAX;
+    let mut index = vec![NONE; case.elements.len()];
+    let mut nodes: Vec<SceneNode> = Vec::with_capacity(sel.elements.len());
+    for (i, &e) in sel.elements.iter().enumerate() {
+        index[e.0 as usize] = i as u32;
         let el = case.element(e);
-        if let View::Module(m) = view
-            && el.module != *m
-        {
-            continue;
-        }
-        let lines = wrap(el.text(), opts.max_text_width, None);
-        let w = lines.iter().map(|l| l.width).fold(60.0f32, f32::max) + 20.0;
-        let h = (lines.len() as f32 + 1.0) * LINE_HEIGHT + 20.0;
-        nodes.push(SceneNode {
+        let away = sel.away[i];
+        let char_wrap = el.hints.char_wrap.as_ref().map(|c| c.value);
+        let text = el.text();
+        let mut node = SceneNode {
             id: el.id.to_string(),
-            kind: kind(el.kind),
-            x,
+            kind: kind(el.kind, away),
+            x: 0.0,
             y: 0.0,
-            w,
-            h,
+            w: 0.0,
+            h: 0.0,
             title: el.id.to_string(),
-            lines,
-            module: None,
+            lines: wrap(text, opts.max_text_width, char_wrap),
+            module: away.then(|| case.module(el.module).name.value.to_string()),
             decorations: Decorations {
                 undeveloped: el.is_undeveloped(),
                 defeated: el.is_defeated(),
-                ..Decorations::default()
+                uninstantiated: text.contains('{') && text.contains('}'),
+                acps: Vec::new(),
+                truncated: sel.truncated[i],
             },
-            classes: Vec::new(),
-            url: None,
-        });
-        x += w + opts.h_gap;
+            classes: el.classes.iter().map(|c| c.value.to_string()).collect(),
+            url: el.url.as_ref().map(|u| u.value.to_string()),
+        };
+        node.fit_to_text();
+        nodes.push(node);
     }
-    let height = nodes.iter().map(|n| n.h).fold(0.0, f32::max);
+    for acp in &case.acps {
+        if let AcpTarget::Element(e) = acp.on
+            && index[e.0 as usize] != NONE
+        {
+            nodes[index[e.0 as usize] as usize]
+                .decorations
+                .acps
+                .push(acp.name.value.to_string());
+        }
+    }
+
+    // Which InContextOf targets are attached beside their single owner.
+    let nn = nodes.len();
+    let mut ctx_in = vec![0u32; nn];
+    let mut other = vec![false; nn];
+    let ends: Vec<(usize, usize)> = sel
+        .relations
+        .iter()
+        .map(|&rid| {
+            let r = case.relation(rid);
+            (
+                index[r.from.0 as usize] as usize,
+                index[edge_target(case, r).0 as usize] as usize,
+            )
+        })
+        .collect();
+    for (k, &rid) in sel.relations.iter().enumerate() {
+        let r = case.relation(rid);
+        let (f, t) = ends[k];
+        other[f] = true;
+        if r.kind == RelationKind::InContextOf && f != t {
+            ctx_in[t] += 1;
+        } else {
+            other[t] = true;
+        }
+    }
+    let attached = |t: usize| ctx_in[t] == 1 && !other[t];
+
+    let mut item_of = vec![usize::MAX; nn];
+    let mut items: Vec<Item> = Vec::new();
+    for (i, &e) in sel.elements.iter().enumerate() {
+        if attached(i) {
+            continue;
+        }
+        let el = case.element(e);
+        item_of[i] = items.len();
+        items.push(Item {
+            node: i,
+            rank_inc: el
+                .hints
+                .rank_increment
+                .as_ref()
+                .map_or(0, |r| r.value.clamp(0, 1000) as u32),
+            hint: el.hints.horizontal_index.as_ref().map(|h| h.value),
+            ..Item::default()
+        });
+    }
+
+    let mut edges: Vec<SceneEdge> = Vec::new();
+    let mut edge_of_rel = vec![usize::MAX; case.relations.len()];
+    let mut ledges: Vec<LEdge> = Vec::new();
+    let mut flip: Vec<bool> = Vec::new();
+    for (k, &rid) in sel.relations.iter().enumerate() {
+        let r = case.relation(rid);
+        let (f, t) = ends[k];
+        if f == t {
+            continue; // a self-loop is not drawn (the checker reports it)
+        }
+        let ei = edges.len();
+        edge_of_rel[rid.0 as usize] = ei;
+        let kind = match r.kind {
+            RelationKind::SupportedBy => EdgeKind::SupportedBy,
+            RelationKind::InContextOf => EdgeKind::InContextOf,
+            RelationKind::Challenges => EdgeKind::Challenges,
+        };
+        edges.push(SceneEdge {
+            kind,
+            from: f,
+            to: t,
+            points: Vec::new(),
+            acps: Vec::new(),
+            defeated: r.defeated,
+        });
+        flip.push(false);
+        if r.kind == RelationKind::InContextOf && attached(t) {
+            let it = &mut items[item_of[f]];
+            if (it.left.len() + it.right.len()) % 2 == 0 {
+                it.right.push((t, ei));
+            } else {
+                it.left.push((t, ei));
+            }
+        } else if r.kind == RelationKind::Challenges {
+            ledges.push(LEdge {
+                upper: item_of[t],
+                lower: item_of[f],
+                edge: ei,
+            });
+            flip[ei] = true;
+        } else {
+            ledges.push(LEdge {
+                upper: item_of[f],
+                lower: item_of[t],
+                edge: ei,
+            });
+        }
+    }
+    let placed = place(
+        &mut nodes,
+        &items,
+        &ledges,
+        edges.len(),
+        Gaps {
+            h: opts.h_gap,
+            v: opts.v_gap,
+        },
+    );
+    for (ei, (e, mut pts)) in edges.iter_mut().zip(placed.points).enumerate() {
+        if flip[ei] {
+            pts.reverse();
+        }
+        e.points = pts;
+    }
+    for acp in &case.acps {
+        if let AcpTarget::Relation(rid) = acp.on {
+            let ei = edge_of_rel[rid.0 as usize];
+            if ei != usize::MAX {
+                let m = midpoint(&edges[ei].points);
+                edges[ei].acps.push((acp.name.value.to_string(), m));
+            }
+        }
+    }
     Scene {
         title: view.title(case),
-        width: x,
-        height,
+        width: placed.width,
+        height: placed.height,
         nodes,
-        edges: Vec::new(),
+        edges,
+    }
+}
+
+/// The architecture view: one box per module, an edge per dependency.
+fn architecture(case: &Case, opts: &LayoutOptions) -> Scene {
+    let mut nodes: Vec<SceneNode> = case
+        .modules
+        .iter()
+        .map(|m| {
+            let name = m.name.value.to_string();
+            let mut node = SceneNode {
+                id: name.clone(),
+                kind: NodeKind::Module,
+                x: 0.0,
+                y: 0.0,
+                w: 0.0,
+                h: 0.0,
+                title: name.clone(),
+                lines: wrap(
+                    m.brief.as_ref().map_or("", |b| &b.value),
+                    opts.max_text_width,
+                    None,
+                ),
+                module: Some(name),
+                decorations: Decorations::default(),
+                classes: Vec::new(),
+                url: None,
+            };
+            node.fit_to_text();
+            node
+        })
+        .collect();
+    let mut deps: Vec<(u32, u32)> = Vec::new();
+    for r in &case.relations {
+        if r.kind == RelationKind::Challenges {
+            continue;
+        }
+        let (a, b) = (case.element(r.from).module, case.element(r.to).module);
+        if a != b {
+            deps.push((a.0, b.0));
+        }
+    }
+    for (i, m) in case.modules.iter().enumerate() {
+        for u in &m.uses {
+            if let Some(t) = u.target
+                && t != ModuleId(i as u32)
+            {
+                deps.push((i as u32, t.0));
+            }
+        }
+    }
+    deps.sort_unstable();
+    deps.dedup();
+    let items: Vec<Item> = (0..nodes.len())
+        .map(|i| Item {
+            node: i,
+            ..Item::default()
+        })
+        .collect();
+    let ledges: Vec<LEdge> = deps
+        .iter()
+        .enumerate()
+        .map(|(i, &(a, b))| LEdge {
+            upper: a as usize,
+            lower: b as usize,
+            edge: i,
+        })
+        .collect();
+    let placed = place(
+        &mut nodes,
+        &items,
+        &ledges,
+        deps.len(),
+        Gaps {
+            h: opts.h_gap,
+            v: opts.v_gap,
+        },
+    );
+    let edges = deps
+        .iter()
+        .zip(placed.points)
+        .map(|(&(a, b), points)| SceneEdge {
+            kind: EdgeKind::ModuleDependency,
+            from: a as usize,
+            to: b as usize,
+            points,
+            acps: Vec::new(),
+            defeated: false,
+        })
+        .collect();
+    Scene {
+        title: View::Architecture.title(case),
+        width: placed.width,
+        height: placed.height,
+        nodes,
+        edges,
     }
 }

@@ -7,11 +7,12 @@
 //! and the font metrics compiled into this crate — no I/O, no clocks, no
 //! hash-map iteration order in the output.
 
+mod layered;
 pub mod layout;
 pub mod scene;
 pub mod text;
 pub mod view;
 
 pub use layout::{LayoutOptions, layout};
-pub use scene::{EdgeKind, NodeKind, Scene, SceneEdge, SceneNode, TextLine, TextRun};
+pub use scene::{EdgeKind, NodeKind, Scene, SceneEdge, SceneNode, Shape, TextLine, TextRun};
 pub use view::View;

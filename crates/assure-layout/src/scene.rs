@@ -110,6 +110,8 @@ pub struct Decorations {
     pub uninstantiated: bool,
     /// Assurance claim points on the element itself.
     pub acps: Vec<String>,
+    /// Focused view: some supporters of this element are cut off (draw "…" below).
+    pub truncated: bool,
 }
 
 /// One box.
@@ -218,6 +220,7 @@ impl Scene {
                 "module": n.module,
                 "undeveloped": n.decorations.undeveloped,
                 "defeated": n.decorations.defeated,
+                "truncated": n.decorations.truncated,
                 "lines": n.lines.iter().map(|l| json!({
                     "text": l.runs.iter().map(|r| r.text.as_str()).collect::<String>(),
                     "width": r(l.width),
@@ -233,5 +236,389 @@ impl Scene {
                 "defeated": e.defeated,
             })).collect::<Vec<_>>(),
         })
+    }
+}
+
+/// Padding between a shape's outline and its text rectangle, in units.
+pub const PADDING: f32 = 8.0;
+/// Height reserved at the bottom of a box for the undeveloped diamond, the
+/// uninstantiated triangle or the truncation mark (included in [`SceneNode::h`]).
+pub const DECORATION_HEIGHT: f32 = 16.0;
+/// Width reserved at the right of an assumption / justification box for its
+/// "A" / "J" letter (included in [`SceneNode::w`]).
+pub const LETTER_SIZE: f32 = 14.0;
+/// Corner radius of contexts.
+pub const CORNER_RADIUS: f32 = 8.0;
+/// Height of the tab on top of a module box (included in [`SceneNode::h`]).
+pub const MODULE_TAB: f32 = 10.0;
+/// Horizontal skew of strategy parallelograms, as a fraction of their height.
+pub const SKEW_RATIO: f32 = 0.25;
+
+/// The outline of a box, in scene coordinates.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Shape {
+    /// Axis-aligned rectangle (goals, away goals, module bodies).
+    Rect {
+        /// Left.
+        x: f32,
+        /// Top.
+        y: f32,
+        /// Width.
+        w: f32,
+        /// Height.
+        h: f32,
+    },
+    /// Rectangle with rounded corners (contexts).
+    RoundRect {
+        /// Left.
+        x: f32,
+        /// Top.
+        y: f32,
+        /// Width.
+        w: f32,
+        /// Height.
+        h: f32,
+        /// Corner radius.
+        r: f32,
+    },
+    /// Parallelogram (strategies): top edge from `x + skew` to `x + w`,
+    /// bottom edge from `x` to `x + w - skew`.
+    Parallelogram {
+        /// Left of the bounding box.
+        x: f32,
+        /// Top.
+        y: f32,
+        /// Width of the bounding box.
+        w: f32,
+        /// Height.
+        h: f32,
+        /// Horizontal offset of the top edge.
+        skew: f32,
+    },
+    /// Circle (solutions).
+    Circle {
+        /// Centre x.
+        cx: f32,
+        /// Centre y.
+        cy: f32,
+        /// Radius.
+        r: f32,
+    },
+    /// Ellipse (assumptions, justifications).
+    Ellipse {
+        /// Centre x.
+        cx: f32,
+        /// Centre y.
+        cy: f32,
+        /// Horizontal semi-axis.
+        rx: f32,
+        /// Vertical semi-axis.
+        ry: f32,
+    },
+}
+
+fn dist_to_segment(p: (f32, f32), a: (f32, f32), b: (f32, f32)) -> f32 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let (qx, qy) = (a.0 + t * dx - p.0, a.1 + t * dy - p.1);
+    (qx * qx + qy * qy).sqrt()
+}
+
+impl Shape {
+    /// Centre of the shape.
+    pub fn center(&self) -> (f32, f32) {
+        match *self {
+            Shape::Rect { x, y, w, h }
+            | Shape::RoundRect { x, y, w, h, .. }
+            | Shape::Parallelogram { x, y, w, h, .. } => (x + w / 2.0, y + h / 2.0),
+            Shape::Circle { cx, cy, .. } | Shape::Ellipse { cx, cy, .. } => (cx, cy),
+        }
+    }
+
+    /// Vertical extent `(top, bottom)`.
+    pub fn y_range(&self) -> (f32, f32) {
+        match *self {
+            Shape::Rect { y, h, .. }
+            | Shape::RoundRect { y, h, .. }
+            | Shape::Parallelogram { y, h, .. } => (y, y + h),
+            Shape::Circle { cy, r, .. } => (cy - r, cy + r),
+            Shape::Ellipse { cy, ry, .. } => (cy - ry, cy + ry),
+        }
+    }
+
+    /// Signed distance from `(px, py)` to the outline: negative inside,
+    /// positive outside (exact except for ellipses, where it is a close
+    /// approximation that is exact on the outline).
+    pub fn signed_distance(&self, px: f32, py: f32) -> f32 {
+        match *self {
+            Shape::Rect { x, y, w, h } => rect_sd(px, py, x, y, w, h, 0.0),
+            Shape::RoundRect { x, y, w, h, r } => rect_sd(px, py, x, y, w, h, r),
+            Shape::Parallelogram { x, y, w, h, skew } => {
+                let pts = [(x + skew, y), (x + w, y), (x + w - skew, y + h), (x, y + h)];
+                let d = (0..4)
+                    .map(|i| dist_to_segment((px, py), pts[i], pts[(i + 1) % 4]))
+                    .fold(f32::INFINITY, f32::min);
+                // Inside when between the slanted edges and within the top/bottom.
+                let inside = py >= y && py <= y + h && {
+                    let t = if h > 0.0 { (py - y) / h } else { 0.0 };
+                    let left = x + skew * (1.0 - t);
+                    let right = x + w - skew * t;
+                    px >= left && px <= right
+                };
+                if inside { -d } else { d }
+            }
+            Shape::Circle { cx, cy, r } => ((px - cx).powi(2) + (py - cy).powi(2)).sqrt() - r,
+            Shape::Ellipse { cx, cy, rx, ry } => {
+                let (dx, dy) = ((px - cx) / rx, (py - cy) / ry);
+                let f = (dx * dx + dy * dy).sqrt();
+                if f == 0.0 {
+                    return -rx.min(ry);
+                }
+                // Distance along the ray through the centre.
+                let len = ((px - cx).powi(2) + (py - cy).powi(2)).sqrt();
+                len - len / f
+            }
+        }
+    }
+
+    /// Whether `(px, py)` lies inside or on the outline.
+    pub fn contains(&self, px: f32, py: f32) -> bool {
+        self.signed_distance(px, py) <= 0.0
+    }
+
+    /// The outline's bottom point below the centre.
+    pub fn bottom_point(&self) -> (f32, f32) {
+        (self.center().0, self.y_range().1)
+    }
+
+    /// The outline's top point above the centre.
+    pub fn top_point(&self) -> (f32, f32) {
+        (self.center().0, self.y_range().0)
+    }
+
+    /// Where a horizontal line at (about) height `y` leaves the shape on the
+    /// right (`right = true`) or left side. `y` is clamped to where the side is
+    /// well defined (straight part of rounded rectangles, the middle 80 % of
+    /// circles and ellipses); the returned point's `y` is the one used.
+    pub fn side_point(&self, y: f32, right: bool) -> (f32, f32) {
+        let s = if right { 1.0 } else { -1.0 };
+        match *self {
+            Shape::Rect { x, y: top, w, h } => {
+                let yy = y.clamp(top, top + h);
+                (if right { x + w } else { x }, yy)
+            }
+            Shape::RoundRect { x, y: top, w, h, r } => {
+                let r = r.min(h / 2.0);
+                let yy = y.clamp(top + r, top + h - r);
+                (if right { x + w } else { x }, yy)
+            }
+            Shape::Parallelogram {
+                x,
+                y: top,
+                w,
+                h,
+                skew,
+            } => {
+                let yy = y.clamp(top, top + h);
+                let t = if h > 0.0 { (yy - top) / h } else { 0.0 };
+                if right {
+                    (x + w - skew * t, yy)
+                } else {
+                    (x + skew * (1.0 - t), yy)
+                }
+            }
+            Shape::Circle { cx, cy, r } => {
+                let yy = y.clamp(cy - 0.8 * r, cy + 0.8 * r);
+                let dy = yy - cy;
+                (cx + s * (r * r - dy * dy).max(0.0).sqrt(), yy)
+            }
+            Shape::Ellipse { cx, cy, rx, ry } => {
+                let yy = y.clamp(cy - 0.8 * ry, cy + 0.8 * ry);
+                let t = (yy - cy) / ry;
+                (cx + s * rx * (1.0 - t * t).max(0.0).sqrt(), yy)
+            }
+        }
+    }
+}
+
+fn rect_sd(px: f32, py: f32, x: f32, y: f32, w: f32, h: f32, r: f32) -> f32 {
+    let r = r.min(w / 2.0).min(h / 2.0);
+    let (cx, cy) = (x + w / 2.0, y + h / 2.0);
+    let qx = (px - cx).abs() - (w / 2.0 - r);
+    let qy = (py - cy).abs() - (h / 2.0 - r);
+    let outside = (qx.max(0.0).powi(2) + qy.max(0.0).powi(2)).sqrt();
+    outside + qx.max(qy).min(0.0) - r
+}
+
+impl SceneNode {
+    fn decoration_height(&self) -> f32 {
+        let d = &self.decorations;
+        let has = matches!(
+            self.kind,
+            NodeKind::Goal
+                | NodeKind::Strategy
+                | NodeKind::CounterGoal
+                | NodeKind::AwayGoal
+                | NodeKind::Solution
+                | NodeKind::CounterSolution
+                | NodeKind::Context
+        ) && (d.undeveloped || d.uninstantiated || d.truncated);
+        if has { DECORATION_HEIGHT } else { 0.0 }
+    }
+
+    fn letter_width(&self) -> f32 {
+        if self.has_letter() { LETTER_SIZE } else { 0.0 }
+    }
+
+    /// Assumptions and justifications (also away ones) carry an "A" / "J"
+    /// letter, drawn in the [`LETTER_SIZE`] column at the right of the box,
+    /// at the height of the ellipse's lower right.
+    pub fn has_letter(&self) -> bool {
+        matches!(
+            self.kind,
+            NodeKind::Assumption
+                | NodeKind::Justification
+                | NodeKind::AwayAssumption
+                | NodeKind::AwayJustification
+        )
+    }
+
+    /// Away elements show their module's name in an extra last line of the
+    /// text box.
+    pub fn has_module_line(&self) -> bool {
+        matches!(
+            self.kind,
+            NodeKind::AwayGoal
+                | NodeKind::AwaySolution
+                | NodeKind::AwayContext
+                | NodeKind::AwayAssumption
+                | NodeKind::AwayJustification
+        )
+    }
+
+    /// Width and height of the text content: the bold title line, the
+    /// wrapped lines and (away elements) the module line.
+    pub fn text_size(&self) -> (f32, f32) {
+        let mut w = crate::text::text_width(&self.title, true);
+        for l in &self.lines {
+            w = w.max(l.width);
+        }
+        let mut n = 1 + self.lines.len();
+        if self.has_module_line() {
+            if let Some(m) = &self.module {
+                w = w.max(crate::text::text_width(m, false));
+            }
+            n += 1;
+        }
+        (w, n as f32 * crate::text::LINE_HEIGHT)
+    }
+
+    /// The outline of the shape (without decorations below, the A/J letter
+    /// column or the module tab).
+    pub fn shape(&self) -> Shape {
+        let top = if self.kind == NodeKind::Module {
+            self.y + MODULE_TAB
+        } else {
+            self.y
+        };
+        let w = self.w - self.letter_width();
+        let h = self.y + self.h - self.decoration_height() - top;
+        let (x, y) = (self.x, top);
+        match self.kind {
+            NodeKind::Goal | NodeKind::CounterGoal | NodeKind::AwayGoal | NodeKind::Module => {
+                Shape::Rect { x, y, w, h }
+            }
+            NodeKind::Context | NodeKind::AwayContext => Shape::RoundRect {
+                x,
+                y,
+                w,
+                h,
+                r: CORNER_RADIUS,
+            },
+            NodeKind::Strategy => Shape::Parallelogram {
+                x,
+                y,
+                w,
+                h,
+                skew: h * SKEW_RATIO,
+            },
+            NodeKind::Solution | NodeKind::CounterSolution | NodeKind::AwaySolution => {
+                let r = w.min(h) / 2.0;
+                Shape::Circle {
+                    cx: x + w / 2.0,
+                    cy: y + h / 2.0,
+                    r,
+                }
+            }
+            NodeKind::Assumption
+            | NodeKind::Justification
+            | NodeKind::AwayAssumption
+            | NodeKind::AwayJustification => Shape::Ellipse {
+                cx: x + w / 2.0,
+                cy: y + h / 2.0,
+                rx: w / 2.0,
+                ry: h / 2.0,
+            },
+        }
+    }
+
+    /// The rectangle `(x, y, width, height)` where the renderer draws the
+    /// text: the title line at its top, the wrapped lines below it, and for
+    /// away elements the module name as the last line. It lies inside the
+    /// shape and is centred in it.
+    pub fn text_box(&self) -> (f32, f32, f32, f32) {
+        let (tw, th) = self.text_size();
+        let (cx, cy) = self.shape().center();
+        (cx - tw / 2.0, cy - th / 2.0, tw, th)
+    }
+
+    /// Whether `(x, y)` lies inside or on the shape's outline.
+    pub fn shape_contains(&self, x: f32, y: f32) -> bool {
+        self.shape().contains(x, y)
+    }
+
+    /// Distance from `(x, y)` to the shape's outline (0 on the border).
+    pub fn border_distance(&self, x: f32, y: f32) -> f32 {
+        self.shape().signed_distance(x, y).abs()
+    }
+
+    /// Sizes the box from its text and decorations (sets `w` and `h`).
+    pub fn fit_to_text(&mut self) {
+        let (tw, th) = self.text_size();
+        let (sw, sh) = match self.kind {
+            NodeKind::Goal
+            | NodeKind::CounterGoal
+            | NodeKind::AwayGoal
+            | NodeKind::Module
+            | NodeKind::Context
+            | NodeKind::AwayContext => (tw + 2.0 * PADDING, th + 2.0 * PADDING),
+            NodeKind::Strategy => {
+                let sh = th + 2.0 * PADDING;
+                (tw + 2.0 * PADDING + 2.0 * sh * SKEW_RATIO, sh)
+            }
+            NodeKind::Solution | NodeKind::CounterSolution | NodeKind::AwaySolution => {
+                let d = (tw * tw + th * th).sqrt() + 2.0 * PADDING;
+                (d, d)
+            }
+            NodeKind::Assumption
+            | NodeKind::Justification
+            | NodeKind::AwayAssumption
+            | NodeKind::AwayJustification => (
+                tw * std::f32::consts::SQRT_2 + 2.0 * PADDING,
+                th * std::f32::consts::SQRT_2 + 2.0 * PADDING,
+            ),
+        };
+        let tab = if self.kind == NodeKind::Module {
+            MODULE_TAB
+        } else {
+            0.0
+        };
+        self.w = sw.ceil() + self.letter_width();
+        self.h = sh.ceil() + tab + self.decoration_height();
     }
 }
