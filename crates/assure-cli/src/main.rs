@@ -21,6 +21,8 @@ struct Cli {
 enum Command {
     /// Check a case against the GSN v3 rules and ISO/TS 81001-2-1 structure.
     Check(cmd::check::Args),
+    /// Draw the case's diagrams (module views, complete, architecture, or a focused view).
+    Render(cmd::render::Args),
     /// Print the JSON Schema of the case format (for editors' YAML language servers).
     Schema,
     /// List the rules, or explain one (`assure rules G004`).
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => cmd::check::run(&args),
+        Command::Render(args) => cmd::render::run(&args),
         Command::Schema => cmd::schema::run(),
         Command::Rules(args) => cmd::rules::run(&args),
         Command::Demo(args) => cmd::demo::run(&args),

@@ -81,5 +81,27 @@ pub fn run(args: &Args) -> Result<u8, String> {
         explain_steps: false,
         color: Color::Auto,
     };
-    super::check::run(&check)
+    let status = super::check::run(&check)?;
+    let (loaded, _) = super::check::load_and_check(&check)?;
+    let out = args.dir.join("diagrams");
+    let job = super::render::Job {
+        out: &out,
+        format: super::render::Format::Svg,
+        focus: None,
+        svg: assure_render::SvgOptions::default(),
+        scale: 1.0,
+    };
+    let written = super::render::render(&loaded, &job)?;
+    println!();
+    println!(
+        "Diagrams ({} SVG files: one per module, complete.svg, architecture.svg) in {}",
+        written.len(),
+        out.display()
+    );
+    println!(
+        "Render them yourself: assure render {} -o {}",
+        args.dir.display(),
+        out.display()
+    );
+    Ok(status)
 }

@@ -3,5 +3,6 @@
 pub mod check;
 pub mod demo;
 pub mod gen_case;
+pub mod render;
 pub mod rules;
 pub mod schema;
