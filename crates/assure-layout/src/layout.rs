@@ -79,6 +79,24 @@ fn midpoint(pts: &[(f32, f32)]) -> (f32, f32) {
     pts.first().copied().unwrap_or((0.0, 0.0))
 }
 
+/// The width to wrap a statement at, by shape: rectangles use the maximum;
+/// circles aim for a square block of text (the smallest circle around it);
+/// ovals for a block twice as wide as tall (a flat ellipse, as the notation
+/// draws assumptions and justifications).
+fn wrap_width(kind: NodeKind, text: &str, max: f32) -> f32 {
+    let one_line = crate::text::text_width(text, false);
+    let area = one_line * crate::text::LINE_HEIGHT;
+    match kind {
+        NodeKind::Solution | NodeKind::CounterSolution | NodeKind::AwaySolution => {
+            (area.sqrt() * 1.2).clamp(80.0, max)
+        }
+        k if k.is_contextual() && !matches!(k, NodeKind::Context | NodeKind::AwayContext) => {
+            ((2.0 * area).sqrt() * 1.2).clamp(100.0, max * 1.5)
+        }
+        _ => max,
+    }
+}
+
 /// Lays out `view` of `case`.
 pub fn layout(case: &Case, view: &View, opts: &LayoutOptions) -> Scene {
     if *view == View::Architecture {
@@ -102,7 +120,11 @@ pub fn layout(case: &Case, view: &View, opts: &LayoutOptions) -> Scene {
             w: 0.0,
             h: 0.0,
             title: el.id.to_string(),
-            lines: wrap(text, opts.max_text_width, char_wrap),
+            lines: wrap(
+                text,
+                wrap_width(kind(el.kind, away), text, opts.max_text_width),
+                char_wrap,
+            ),
             module: away.then(|| case.module(el.module).name.value.to_string()),
             decorations: Decorations {
                 undeveloped: el.is_undeveloped(),

@@ -180,8 +180,7 @@ pub fn wrap(text: &str, max_width: f32, char_wrap: Option<u32>) -> Vec<TextLine>
     let bullet_chars = BULLET.chars().count();
     let mut out: Vec<TextLine> = Vec::new();
     let mut blank_pending = false;
-    for source in text.split('\n') {
-        let source = source.strip_suffix('\r').unwrap_or(source);
+    for source in logical_lines(text) {
         let chars: Vec<char> = source.chars().map(sanitize).collect();
         let (level, bullet, body) = split_bullet(&chars);
         let mut parser = Inline::default();
@@ -221,6 +220,39 @@ pub fn wrap(text: &str, max_width: f32, char_wrap: Option<u32>) -> Vec<TextLine>
             lb.units = bullet_units;
         }
         lb.fill(&atoms);
+    }
+    out
+}
+
+/// Joins soft line breaks as Markdown does: a source line continues the
+/// previous one (with a space) unless it is blank, starts a bullet item, or
+/// the previous line is blank or ends with two spaces or a backslash (a hard
+/// break). YAML block scalars wrapped by hand thus re-flow to the box width.
+fn logical_lines(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut hard_break = true;
+    for raw in text.split('\n') {
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        let trimmed = line.trim_start_matches(' ');
+        let blank = trimmed.trim().is_empty();
+        let starts_item = trimmed.starts_with("- ")
+            || trimmed.starts_with("* ")
+            || trimmed == "-"
+            || trimmed == "*";
+        match out.last_mut() {
+            Some(prev) if !blank && !starts_item && !hard_break && !prev.trim().is_empty() => {
+                prev.truncate(prev.trim_end().len());
+                prev.push(' ');
+                prev.push_str(trimmed);
+            }
+            _ => out.push(line.to_string()),
+        }
+        hard_break = line.ends_with("  ") || line.ends_with('\\');
+        if line.ends_with('\\')
+            && let Some(prev) = out.last_mut()
+        {
+            prev.pop();
+        }
     }
     out
 }
@@ -678,12 +710,21 @@ mod tests {
     }
 
     #[test]
-    fn line_breaks_and_paragraphs_are_kept() {
-        let lines = wrap("\n\nfirst\r\nsecond\n\n\n\nthird\n\n", 1000.0, None);
-        assert_eq!(texts(&lines), ["first", "second", "", "third"]);
-        assert_eq!(lines[2].width, 0.0);
-        assert!(lines[2].runs.is_empty());
-        assert_eq!(lines[0].width, text_width("first", false));
+    fn soft_breaks_join_and_paragraphs_are_kept() {
+        // As in Markdown: a single line break is a space, a blank line starts a
+        // paragraph, two trailing spaces or a backslash force a break.
+        let lines = wrap(
+            "\n\nfirst\r\nsecond\n\n\n\nthird  \nfourth\\\nfifth\n\n",
+            1000.0,
+            None,
+        );
+        assert_eq!(
+            texts(&lines),
+            ["first second", "", "third", "fourth", "fifth"]
+        );
+        assert_eq!(lines[1].width, 0.0);
+        assert!(lines[1].runs.is_empty());
+        assert_eq!(lines[0].width, text_width("first second", false));
     }
 
     #[test]
@@ -775,7 +816,7 @@ mod tests {
 
     #[test]
     fn bullets_have_a_hanging_indent() {
-        let text = "Intro\n- first item that is long enough to wrap\n* second\n  - nested item wraps too\n-not a bullet";
+        let text = "Intro\n- first item that is long enough to wrap\n* second\n  - nested item wraps too\n\n-not a bullet";
         let lines = wrap(text, 120.0, None);
         let bw = text_width(BULLET, false);
         assert_eq!(text_of(&lines[0]), "Intro");
@@ -839,8 +880,9 @@ mod tests {
         ] {
             assert_eq!(runs(s), [run(s, false, false, None)], "{s}");
         }
-        // Markup does not span lines.
-        assert_eq!(texts(&wrap("**a\nb**", 100.0, None)), ["**a", "b**"]);
+        // Markup does not span paragraphs; soft breaks join lines first.
+        assert_eq!(texts(&wrap("**a\n\nb**", 100.0, None)), ["**a", "", "b**"]);
+        assert_eq!(texts(&wrap("**a\nb**", 100.0, None)), ["a b"]);
         // Bold measures bold.
         let l = &wrap("**Goal**", 100.0, None)[0];
         assert_eq!(l.width, text_width("Goal", true));
