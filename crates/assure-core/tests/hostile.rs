@@ -1129,23 +1129,41 @@ fn one_million_character_lines() {
     assert_eq!(l.sources.snippet(d.primary.span), "3");
 
     // many scalars on one long non-ASCII line: offsets must not be found by
-    // walking from the line start for each one (that was quadratic)
-    let mut src = String::from("G1:\n  text: a\nG2:\n  classes: [");
-    for _ in 0..100_000 {
-        src.push_str("\u{e9}t\u{e9}, ");
+    // walking from the line start for each one (that was quadratic). The block
+    // form may be read by the fast path; a flow mapping goes to the full parser.
+    let items = "\u{e9}t\u{e9}, ".repeat(100_000);
+    for (src, line, first_col) in [
+        (
+            format!("G1:\n  text: a\nG2:\n  classes: [{items}]\n  undeveloped: 3\n"),
+            4,
+            13,
+        ),
+        (
+            format!("G1:\n  text: a\nG2: {{classes: [{items}], undeveloped: 3}}\n"),
+            3,
+            16,
+        ),
+    ] {
+        let t = Instant::now();
+        let l = load_one(&src);
+        assert!(
+            t.elapsed() < Duration::from_secs(15),
+            "took {:?}",
+            t.elapsed()
+        );
+        let d = only(&l, "L003");
+        assert_eq!(l.sources.snippet(d.primary.span), "3");
+        let three = src.rfind('3').unwrap_or_default();
+        let line_start = src[..three].rfind('\n').map_or(0, |i| i + 1);
+        let want_col = src[line_start..three].chars().count() as u32 + 1;
+        assert_eq!(
+            at(&l, d.primary.span),
+            (src[..three].lines().count() as u32, want_col)
+        );
+        assert_eq!(l.case.elements[1].classes.len(), 100_000);
+        let last = l.case.elements[1].classes[99_999].span;
+        assert_eq!(at(&l, last), (line, (first_col + 99_999 * 5) as u32));
     }
-    src.push_str("]\n  undeveloped: 3\n");
-    let t = Instant::now();
-    let l = load_one(&src);
-    assert!(
-        t.elapsed() < Duration::from_secs(15),
-        "took {:?}",
-        t.elapsed()
-    );
-    assert_eq!(at(&l, only(&l, "L003").primary.span), (5, 16));
-    assert_eq!(l.case.elements[1].classes.len(), 100_000);
-    let last = l.case.elements[1].classes[99_999].span;
-    assert_eq!(at(&l, last), (4, (13 + 99_999 * 5) as u32));
 }
 
 #[test]
@@ -1168,5 +1186,85 @@ fn random_binary_garbage_never_panics() {
         if std::str::from_utf8(&bytes).is_err() && !bytes.is_empty() {
             assert!(codes(&l).contains(&"L002"), "round {round}");
         }
+    }
+}
+
+#[test]
+fn tab_after_a_sequence_dash() {
+    // Found by the `fast_path` fuzz target: `-` and a tab starts a sequence
+    // entry, which the fast path read as an empty value (dropping the list).
+    let l = load_one("module:\n-\tname\nG1:\n  text: a\n");
+    let d = only(&l, "L003");
+    assert!(
+        d.message.contains("`module` of `module` expects a mapping"),
+        "{}",
+        d.message
+    );
+    assert_eq!(at(&l, d.primary.span).0, 2);
+    assert_eq!(ids(&l), ["G1"]);
+
+    let l = load_one("G1:\n- x\n-\ty\nG2:\n  text: b\n");
+    assert!(only(&l, "L003").message.contains("found a list"));
+    assert_eq!(ids(&l), ["G1", "G2"]);
+
+    let l = load_one("G1:\n  text: a\n  supportedBy:\n  -\tSn1\n  -\tSn2\nSn1: {}\nSn2: {}\n");
+    assert_no_diagnostics(&l);
+    assert_eq!(l.case.relations.len(), 2);
+}
+
+/// Values, styles and scalar starts, to compare the YAML fast path with the full parser.
+fn render_yaml(src: &str, fast: bool) -> String {
+    use assure_core::yaml::{Node, ScalarStyle2, Value, YamlLimits, parse_entries_with};
+    fn render(n: &Node, out: &mut String) {
+        match &n.value {
+            Value::Scalar(s, st) => {
+                out.push_str(&format!(
+                    "S({s:?},{},{})",
+                    *st == ScalarStyle2::Plain,
+                    n.start
+                ));
+            }
+            Value::Seq(items) => {
+                out.push('[');
+                items.iter().for_each(|i| render(i, out));
+                out.push(']');
+            }
+            Value::Map(items) => {
+                out.push('{');
+                for (k, v) in items {
+                    render(k, out);
+                    out.push(':');
+                    render(v, out);
+                }
+                out.push('}');
+            }
+        }
+    }
+    let mut out = String::new();
+    let mut sink = |k: Node, v: Node| {
+        render(&k, &mut out);
+        out.push_str(" => ");
+        render(&v, &mut out);
+        out.push('\n');
+    };
+    let r = parse_entries_with(src, &YamlLimits::default(), &mut sink, fast);
+    out.push_str(&format!("{:?}", r.map_err(|e| (e.offset, e.message))));
+    out
+}
+
+#[test]
+fn fast_path_agrees_on_inputs_found_by_fuzzing() {
+    for src in [
+        // `-` and a tab: a sequence entry (was read as an empty value)
+        "module:\n-\t\t \t  ",
+        "a:\n-\tx\n",
+        "a:\n- x\n-\ty\nb: 1\n",
+        // a literal block ending in a line of spaces without a line break
+        // (saphyr keeps one more line break than the fast path did)
+        "G1:t: |\n t sue\n \n ",
+        "a: |\n x\n ",
+        "a: |\n x\n\n ",
+    ] {
+        assert_eq!(render_yaml(src, true), render_yaml(src, false), "{src:?}");
     }
 }

@@ -386,6 +386,10 @@ impl<'a> Reader<'a> {
         };
         let ind = indent(next.text).ok_or(Unsupported)?;
         let content = &next.text[ind..];
+        // `-` and a tab starts a sequence entry too: left to the full parser.
+        if content.starts_with("-\t") {
+            return Err(Unsupported);
+        }
         if ind > key_indent {
             if content.starts_with("- ") || content == "-" {
                 return self.block_seq(ind);
@@ -422,6 +426,11 @@ impl<'a> Reader<'a> {
             let spaces = l.text.bytes().take_while(|&c| c == b' ').count();
             let only_spaces = spaces == l.text.len();
             if l.text.as_bytes().get(spaces) == Some(&b'\t') && !only_spaces {
+                return Err(Unsupported);
+            }
+            // A last line of spaces without a line break: saphyr keeps one more
+            // line break there; leave it to the full parser.
+            if only_spaces && spaces > 0 && l.start + l.text.len() == self.lines.src.len() {
                 return Err(Unsupported);
             }
             match content_indent {
@@ -544,7 +553,7 @@ impl<'a> Reader<'a> {
             }
             let content = &l.text[ind..];
             let Some(item) = content.strip_prefix("- ") else {
-                if content == "-" {
+                if content == "-" || content.starts_with("-\t") {
                     return Err(Unsupported);
                 }
                 break;
