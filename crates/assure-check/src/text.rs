@@ -3,7 +3,9 @@
 /// The words of `s`, split on anything that is not a letter, digit, `-` or `'`
 /// (no allocation; compare with [`is_one_of`]).
 pub fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+    // Byte-wise: every non-ASCII byte counts as part of a word (letters of
+    // other scripts), and splitting only at ASCII separators keeps UTF-8 intact.
+    s.split(|c: char| c.is_ascii() && !(c.is_ascii_alphanumeric() || c == '-' || c == '\''))
         .filter(|w| !w.is_empty())
 }
 
