@@ -716,7 +716,10 @@ pub fn resolve(case: &mut Case) {
     };
     // 4. challenges of elements, then of relationships (which may be challenges themselves)
     let mut dangling = Vec::new();
-    for pass in 0..2 {
+    // Passes that need adjacency run only when the case uses what they resolve.
+    let any_challenges = case.elements.iter().any(|e| e.challenges.is_some());
+    let passes = if any_challenges { 0..2 } else { 0..0 };
+    for pass in passes {
         let out = adjacency(&relations);
         let mut new = Vec::new();
         for (i, e) in case.elements.iter().enumerate() {
