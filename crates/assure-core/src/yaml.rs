@@ -218,12 +218,45 @@ pub fn parse_entries(
     parse_entries_with(src, limits, sink, true)
 }
 
+/// Files at least this large are cut in two at a top-level key and the halves
+/// read by the fast path on two threads.
+pub const PARALLEL_MIN_BYTES: usize = 1 << 20;
+
 /// [`parse_entries`], optionally without the fast path (for differential tests).
 pub fn parse_entries_with(
     src: &str,
     limits: &YamlLimits,
     sink: &mut dyn EntrySink,
     use_fast_path: bool,
+) -> Result<bool, YamlError> {
+    parse_entries_tuned(src, limits, sink, use_fast_path, PARALLEL_MIN_BYTES)
+}
+
+/// Where to cut `text` for parallel reading: the start of the first line
+/// after the middle that begins in column 0 with something that can only be a
+/// top-level key (not a space, comment, sequence dash or document marker).
+fn split_point(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = text.len() / 2;
+    while let Some(nl) = memchr::memchr(b'\n', &b[i..]) {
+        let start = i + nl + 1;
+        match b.get(start) {
+            None => return None,
+            Some(b' ' | b'#' | b'\n' | b'\r' | b'\t' | b'-' | b'.' | b'%') => i = start,
+            Some(_) => return Some(start),
+        }
+    }
+    None
+}
+
+/// [`parse_entries_with`] with the size from which files are read on two threads
+/// (tests use 0 to cut every input).
+pub fn parse_entries_tuned(
+    src: &str,
+    limits: &YamlLimits,
+    sink: &mut dyn EntrySink,
+    use_fast_path: bool,
+    parallel_min: usize,
 ) -> Result<bool, YamlError> {
     let (text, base) = match src.strip_prefix('\u{feff}') {
         Some(rest) => (rest, 3),
@@ -232,13 +265,45 @@ pub fn parse_entries_with(
     // The fast path reads what it can; the full parser re-reads the file from
     // the start, delivering only the entries the fast path did not.
     let mut delivered = false;
-    let outcome = if use_fast_path {
+    let split = (use_fast_path && text.len() >= parallel_min)
+        .then(|| split_point(text))
+        .flatten();
+    let outcome = if !use_fast_path {
+        fast::Outcome::StoppedAt(0)
+    } else if let Some(mid) = split {
+        // Both halves start at a top-level key, so each reads as it would in
+        // the whole file as long as everything before it was read by the fast
+        // path too; the second half's entries are kept only in that case.
+        let (first, second) = text.split_at(mid);
+        let mut later: Vec<(Node, Node)> = Vec::new();
+        let (first_outcome, second_outcome) = std::thread::scope(|scope| {
+            let handle =
+                scope.spawn(|| fast::entries(second, base + mid, &mut |k, v| later.push((k, v))));
+            let o = fast::entries(first, base, &mut |k, v| {
+                delivered = true;
+                sink.entry(k, v);
+            });
+            (o, handle.join())
+        });
+        match first_outcome {
+            fast::Outcome::StoppedAt(at) => fast::Outcome::StoppedAt(at),
+            fast::Outcome::Done => {
+                for (k, v) in later {
+                    delivered = true;
+                    sink.entry(k, v);
+                }
+                match second_outcome {
+                    Ok(fast::Outcome::Done) => fast::Outcome::Done,
+                    Ok(fast::Outcome::StoppedAt(at)) => fast::Outcome::StoppedAt(mid + at),
+                    Err(_) => fast::Outcome::StoppedAt(mid),
+                }
+            }
+        }
+    } else {
         fast::entries(text, base, &mut |k, v| {
             delivered = true;
             sink.entry(k, v);
         })
-    } else {
-        fast::Outcome::StoppedAt(0)
     };
     let skip_before = match outcome {
         fast::Outcome::Done => return Ok(delivered),

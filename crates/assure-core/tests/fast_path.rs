@@ -1,7 +1,7 @@
 //! The YAML fast path must read everything it accepts exactly as the full
 //! parser does: same entries, values, styles and scalar positions.
 
-use assure_core::yaml::{Node, ScalarStyle2, Value, YamlLimits, parse_entries_with};
+use assure_core::yaml::{Node, ScalarStyle2, Value, YamlLimits, parse_entries_tuned};
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -35,8 +35,13 @@ fn render(n: &Node, out: &mut String) {
 }
 
 fn parse(src: &str, fast: bool) -> String {
+    parse_split(src, fast, usize::MAX)
+}
+
+/// Like `parse`, but inputs of at least `parallel_min` bytes are cut in two.
+fn parse_split(src: &str, fast: bool, parallel_min: usize) -> String {
     let mut out = String::new();
-    let r = parse_entries_with(
+    let r = parse_entries_tuned(
         src,
         &YamlLimits::default(),
         &mut |k: Node, v: Node| {
@@ -46,6 +51,7 @@ fn parse(src: &str, fast: bool) -> String {
             out.push('\n');
         },
         fast,
+        parallel_min,
     );
     match r {
         Ok(b) => out.push_str(&format!("ok {b}")),
@@ -55,7 +61,13 @@ fn parse(src: &str, fast: bool) -> String {
 }
 
 fn same(src: &str) {
-    let (a, b) = (parse(src, true), parse(src, false));
+    same_as_full(src, &parse(src, true));
+    // Cut in two and read on two threads: still the same.
+    same_as_full(src, &parse_split(src, true, 0));
+}
+
+fn same_as_full(src: &str, a: &str) {
+    let (a, b) = (a.to_string(), parse(src, false));
     if a == b {
         return;
     }
