@@ -201,8 +201,9 @@ pub struct Scene {
 }
 
 fn r(v: f32) -> Value {
-    // Two decimals are plenty and keep output byte-stable.
-    json!((v * 100.0).round() / 100.0)
+    // Two decimals are plenty and keep output byte-stable; rounding in f64
+    // avoids printing f32 artefacts such as 172.55999755859375.
+    json!((f64::from(v) * 100.0).round() / 100.0)
 }
 
 impl Scene {

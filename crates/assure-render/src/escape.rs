@@ -88,7 +88,7 @@ pub fn fragment(s: &str) -> String {
     out
 }
 
-const RESERVED: [&str; 4] = ["complete", "architecture", "index", "diagrams"];
+const RESERVED: [&str; 3] = ["complete", "architecture", "diagrams"];
 const WINDOWS: [&str; 4] = ["con", "prn", "aux", "nul"];
 
 /// The file stem (no extension) under which a module's view is written and
