@@ -101,6 +101,21 @@ impl<'a> Ctx<'a> {
     pub fn id(&self, e: ElementId) -> &str {
         &self.case.element(e).id
     }
+
+    /// The strategy whose inference `r` is one part of, when `r` is one of
+    /// several SupportedBy links below a strategy (GSN 1:5.2, 1:6: such a
+    /// link cannot carry an ACP or be challenged on its own).
+    pub fn partial_inference(&self, r: assure_core::RelationId) -> Option<ElementId> {
+        let rel = self.case.relation(r);
+        (rel.kind == RelationKind::SupportedBy
+            && self.kind(rel.from) == ElementKind::Strategy
+            && self
+                .case
+                .out(rel.from, RelationKind::SupportedBy)
+                .nth(1)
+                .is_some())
+        .then_some(rel.from)
+    }
 }
 
 /// Collects findings for the rule that is running.

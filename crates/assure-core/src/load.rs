@@ -497,10 +497,9 @@ impl Loader<'_> {
                             if let Some(u) = self.out.case.modules[sm.0 as usize]
                                 .uses
                                 .get(si.wrapping_sub(1))
+                                && u.path.span != entry.span
                             {
-                                if u.path.span != entry.span {
-                                    d = d.with_related(u.path.span, "part of the circle");
-                                }
+                                d = d.with_related(u.path.span, "part of the circle");
                             }
                         }
                         self.out.diagnostics.push(d);

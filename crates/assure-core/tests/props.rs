@@ -437,7 +437,11 @@ fn render_json(case: &[GenElement], st: Style) -> String {
         }
         entries.push(format!("{}: {{{}}}", q(&e.id), parts.join(", ")));
     }
-    let sep = if st.indent % 2 == 0 { ",\n\t" } else { "," };
+    let sep = if st.indent.is_multiple_of(2) {
+        ",\n\t"
+    } else {
+        ","
+    };
     format!("{{{}}}", entries.join(sep))
 }
 

@@ -225,7 +225,7 @@ pub fn layout(case: &Case, view: &View, opts: &LayoutOptions) -> Scene {
         flip.push(false);
         if r.kind == RelationKind::InContextOf && attached(t) {
             let it = &mut items[item_of[f]];
-            if (it.left.len() + it.right.len()) % 2 == 0 {
+            if (it.left.len() + it.right.len()).is_multiple_of(2) {
                 it.right.push((t, ei));
             } else {
                 it.left.push((t, ei));

@@ -460,35 +460,37 @@ impl Inline {
         let mut i = 0;
         while i < n {
             let c = chars[i];
-            if c == '[' {
-                if let Some((text, url, end)) = match_link(chars, i) {
-                    let url: String = chars[url].iter().collect();
-                    if is_safe_url(&url) {
-                        self.links.push(url);
-                        let id = self.links.len() as u32;
-                        let mut inner = self.parse(&chars[text], bold, star || under, false);
-                        for a in &mut inner {
-                            a.link = id;
-                        }
-                        out.extend(inner);
-                    } else {
-                        let it = star || under;
-                        out.extend(chars[i..end].iter().map(|&c| Atom::new(c, bold, it, 0)));
-                    }
-                    i = end;
-                    continue;
-                }
-            }
-            if bare_links && matches!(c, 'h' | 'H') && !alnum_before(i) {
-                if let Some(end) = match_bare_url(chars, i) {
-                    let url: String = chars[i..end].iter().collect();
+            if c == '['
+                && let Some((text, url, end)) = match_link(chars, i)
+            {
+                let url: String = chars[url].iter().collect();
+                if is_safe_url(&url) {
                     self.links.push(url);
                     let id = self.links.len() as u32;
+                    let mut inner = self.parse(&chars[text], bold, star || under, false);
+                    for a in &mut inner {
+                        a.link = id;
+                    }
+                    out.extend(inner);
+                } else {
                     let it = star || under;
-                    out.extend(chars[i..end].iter().map(|&c| Atom::new(c, bold, it, id)));
-                    i = end;
-                    continue;
+                    out.extend(chars[i..end].iter().map(|&c| Atom::new(c, bold, it, 0)));
                 }
+                i = end;
+                continue;
+            }
+            if bare_links
+                && matches!(c, 'h' | 'H')
+                && !alnum_before(i)
+                && let Some(end) = match_bare_url(chars, i)
+            {
+                let url: String = chars[i..end].iter().collect();
+                self.links.push(url);
+                let id = self.links.len() as u32;
+                let it = star || under;
+                out.extend(chars[i..end].iter().map(|&c| Atom::new(c, bold, it, id)));
+                i = end;
+                continue;
             }
             if c == '*' {
                 let len = run_len(i);

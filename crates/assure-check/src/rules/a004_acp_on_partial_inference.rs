@@ -1,7 +1,7 @@
 //! A004 acp-on-partial-inference: an ACP on one of several links below a strategy.
 
 use crate::{Ctx, Sink};
-use assure_core::model::{AcpTarget, ElementKind, RelationKind};
+use assure_core::model::AcpTarget;
 
 rule! {
     code: "A004", name: "acp-on-partial-inference", severity: Warning, clause: "GSN 1:5.2", gsn2x: None,
@@ -60,12 +60,8 @@ G3:
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
     for acp in &ctx.case.acps {
         let AcpTarget::Relation(rid) = acp.on else { continue };
-        let r = ctx.case.relation(rid);
-        if r.kind != RelationKind::SupportedBy || ctx.kind(r.from) != ElementKind::Strategy {
-            continue;
-        }
-        if ctx.case.out(r.from, RelationKind::SupportedBy).count() > 1 {
-            let s = ctx.id(r.from);
+        if let Some(strategy) = ctx.partial_inference(rid) {
+            let s = ctx.id(strategy);
             let d = sink
                 .diag(acp.target_span, format!("ACP `{}` sits on one of several links below strategy `{s}`", acp.name.value))
                 .with_help(format!("put it on the link from the parent goal to `{s}` to cover the whole inference"));

@@ -1,7 +1,7 @@
 //! D006 partial-inference-challenge: a challenge aimed at one link below a strategy.
 
 use crate::{Ctx, Sink};
-use assure_core::model::{ChallengeTarget, ElementKind, RelationKind};
+use assure_core::model::ChallengeTarget;
 
 rule! {
     code: "D006", name: "partial-inference-challenge", severity: Error, clause: "GSN 1:6", gsn2x: None,
@@ -64,12 +64,8 @@ CG1:
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
     for r in &ctx.case.relations {
         let Some(ChallengeTarget::Relation(rid)) = r.challenged else { continue };
-        let target = ctx.case.relation(rid);
-        if target.kind != RelationKind::SupportedBy || ctx.kind(target.from) != ElementKind::Strategy {
-            continue;
-        }
-        if ctx.case.out(target.from, RelationKind::SupportedBy).count() > 1 {
-            let s = ctx.id(target.from);
+        if let Some(strategy) = ctx.partial_inference(rid) {
+            let s = ctx.id(strategy);
             let d = sink
                 .diag(r.span, format!("`{}` challenges one link below strategy `{s}`; the inference can only be challenged as a whole", ctx.id(r.from)))
                 .with_help(format!("challenge `{s}` itself, or the link from its parent goal to `{s}`"));
