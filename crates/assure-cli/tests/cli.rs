@@ -338,3 +338,25 @@ fn uses_cannot_leave_the_case_folder_even_for_a_bare_file_name() {
         );
     }
 }
+
+#[test]
+fn whether_a_file_outside_the_case_exists_is_not_revealed() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let case = tmp.path().join("case");
+    std::fs::create_dir(&case).expect("mkdir");
+    std::fs::write(tmp.path().join("exists.gsn.yaml"), "G9: {}\n").expect("write");
+    std::fs::write(
+        case.join("index.gsn.yaml"),
+        "module:\n  name: Main\n  uses: [../exists.gsn.yaml, ../missing.gsn.yaml]\nG1:\n  text: A claim\n  undeveloped: true\n",
+    )
+    .expect("write");
+    let o = assure(&["check", "--format", "json"], &case);
+    let v = json(&o);
+    let codes: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .expect("a")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["L008", "L008"], "{v:#}");
+}

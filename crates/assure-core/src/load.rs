@@ -557,6 +557,17 @@ impl Loader<'_> {
             return None;
         }
         let path = base.join(written);
+        // Decide "outside" lexically first (from the folder of the including
+        // file, which exists), so that whether a file outside the case exists
+        // is never probed or revealed; symbolic links are checked below.
+        if let Ok(canon_base) = self.world.canonicalize(base) {
+            let lexical = normalize(&canon_base.join(written));
+            let up = |p: &Path| p.components().next() == Some(Component::ParentDir);
+            if !lexical.starts_with(case_dir) || (up(&lexical) && !up(case_dir)) {
+                outside(self, "leads outside the case folder");
+                return None;
+            }
+        }
         let canon = match self.world.canonicalize(&path) {
             Ok(c) => c,
             Err(e) => {
