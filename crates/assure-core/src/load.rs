@@ -560,7 +560,12 @@ impl Loader<'_> {
         // Decide "outside" lexically first (from the folder of the including
         // file, which exists), so that whether a file outside the case exists
         // is never probed or revealed; symbolic links are checked below.
-        if let Ok(canon_base) = self.world.canonicalize(base) {
+        let base_dir = if base.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            base
+        };
+        if let Ok(canon_base) = self.world.canonicalize(base_dir) {
             let lexical = normalize(&canon_base.join(written));
             let up = |p: &Path| p.components().next() == Some(Component::ParentDir);
             if !lexical.starts_with(case_dir) || (up(&lexical) && !up(case_dir)) {
