@@ -6,8 +6,8 @@ use crate::codes;
 use crate::diag::Diagnostic;
 use crate::format::Lowerer;
 use crate::model::{
-    Acp, AcpTarget, Adjacency, Case, ChallengeDecl, ChallengeTarget, Duplicate, Element, ElementId,
-    Module, ModuleId, RefName, Relation, RelationId, RelationKind, Unresolved,
+    Acp, AcpTarget, Adjacency, Case, ChallengeDecl, ChallengeTarget, Duplicate, ElementId, Module,
+    ModuleId, RefName, Relation, RelationId, RelationKind, Unresolved,
 };
 use crate::source::SourceDb;
 use crate::span::{FileId, Span, Spanned};
@@ -877,9 +877,4 @@ pub fn load_str(files: &[(&str, &str)]) -> Loaded {
         .map(|(p, _)| PathBuf::from(p))
         .collect();
     load(&world, &roots, &Limits::default()).unwrap_or_default()
-}
-
-/// Element of `case` the span points into, if the span is an element's own id or inside its keys.
-pub fn element_at(case: &Case, span: Span) -> Option<&Element> {
-    case.elements.iter().find(|e| e.span == span)
 }
