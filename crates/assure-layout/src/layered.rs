@@ -1,6 +1,17 @@
 //! The layered layout engine: cycle breaking, ranks, dummy nodes, crossing
 //! reduction, tidy coordinate assignment and edge routing.
 //!
+//! Optionally (compaction depth `d`), supporting subtrees at most `d` levels
+//! deep (trees of SupportedBy edges, each box reached by one edge) are not
+//! layered: they are stacked as an indented list in a "column" below the
+//! element they support, each box fed from a vertical trunk at the left
+//! (from its parent's bottom border down, then horizontally into the box's
+//! left border). A column is one tall block of the layer below its owner; it
+//! may reach down into lower layers, where it is part of its subtree's
+//! contour so nothing else is placed there; if a non-tree edge would then
+//! cross it, the caller lays out again with every layer as tall as its
+//! columns.
+//!
 //! Works on "items" (boxes that take part in the layering, each possibly with
 //! attached context boxes stacked in a column on its left and right) and
 //! "layering edges" between items. Every step is linear or `n log n` in the
@@ -62,6 +73,8 @@ pub(crate) struct LEdge {
     pub lower: usize,
     /// Index of the scene edge.
     pub edge: usize,
+    /// A SupportedBy edge: may be drawn inside a column block.
+    pub tree: bool,
 }
 
 /// Spacing.
@@ -77,6 +90,11 @@ pub(crate) struct Placed {
     pub points: Vec<Vec<(f32, f32)>>,
     pub width: f32,
     pub height: f32,
+    /// A larger compaction depth would not change the result.
+    pub saturated: bool,
+    /// A column reaching into lower layers is crossed by an edge (the result
+    /// must not be used).
+    pub clash: bool,
 }
 
 fn csr(n: usize, pairs: &[(usize, usize)]) -> (Vec<usize>, Vec<usize>) {
@@ -266,6 +284,250 @@ fn merge(acc: Contour, mut c: Contour, gap: f64, min_shift: f64) -> (f64, Contou
     (s, merged)
 }
 
+/// Horizontal distance from a column's trunk to the boxes it feeds.
+const INDENT: f32 = 16.0;
+/// Vertical gap between the rows of a column.
+const ROW_GAP: f32 = 12.0;
+/// Distance of a trunk from the left of a box with a straight bottom edge.
+const TRUNK_OFFSET: f32 = 16.0;
+
+/// Column blocks: small supporting subtrees stacked as an indented list
+/// below the element they support instead of spreading out in a row.
+struct Columns {
+    /// Per item: drawn inside some column (not layered itself).
+    member: Vec<bool>,
+    /// Per item: the supporters stacked in its column (empty: no column).
+    col_kids: Vec<Vec<(usize, usize)>>,
+    /// Per item: tree children (item, edge), in edge order.
+    tkids: Vec<Vec<(usize, usize)>>,
+    /// No item has a compaction depth above the one asked for.
+    saturated: bool,
+}
+
+/// Finds the columns for compaction depth `depth`: an item whose SupportedBy
+/// supporters are trees (each reached by exactly one edge, no other layering
+/// edges, no hints) at most `depth` levels deep has them stacked in a column
+/// when there are two or more of them or one with supporters of its own.
+fn columns(items: &[Item], ledges: &[LEdge], depth: Option<usize>) -> Columns {
+    const NONE: usize = usize::MAX;
+    let n = items.len();
+    let mut c = Columns {
+        member: vec![false; n],
+        col_kids: vec![Vec::new(); n],
+        tkids: vec![Vec::new(); n],
+        saturated: true,
+    };
+    let Some(depth) = depth else {
+        return c;
+    };
+    let mut indeg = vec![0usize; n];
+    let mut outdeg = vec![0usize; n];
+    for e in ledges {
+        indeg[e.lower] += 1;
+        outdeg[e.upper] += 1;
+    }
+    let owned = |i: usize| indeg[i] == 1 && items[i].rank_inc == 0 && items[i].hint.is_none();
+    let mut tree_in = vec![false; n];
+    let mut non_tree_out = vec![false; n];
+    for e in ledges {
+        if e.tree && e.upper != e.lower && owned(e.lower) {
+            tree_in[e.lower] = true;
+            c.tkids[e.upper].push((e.lower, e.edge));
+        } else {
+            non_tree_out[e.upper] = true;
+        }
+    }
+    // Compaction depth of tree-owned items, from the leaves up.
+    let mut cd = vec![NONE; n];
+    let mut pending: Vec<usize> = (0..n).map(|i| outdeg[i]).collect();
+    let mut parent = vec![NONE; n];
+    for (p, ks) in c.tkids.iter().enumerate() {
+        for &(k, _) in ks {
+            parent[k] = p;
+        }
+    }
+    let mut queue: Vec<usize> = (0..n).filter(|&i| tree_in[i] && outdeg[i] == 0).collect();
+    let mut level = vec![0usize; n];
+    while let Some(v) = queue.pop() {
+        cd[v] = level[v];
+        let p = parent[v];
+        if p != NONE && tree_in[p] && !non_tree_out[p] {
+            level[p] = level[p].max(cd[v] + 1);
+            pending[p] -= 1;
+            if pending[p] == 0 {
+                queue.push(p);
+            }
+        }
+    }
+    for &d in &cd {
+        if d != NONE && d > depth {
+            c.saturated = false;
+        }
+    }
+    for p in 0..n {
+        let ks: Vec<(usize, usize)> = c.tkids[p]
+            .iter()
+            .copied()
+            .filter(|&(k, _)| cd[k] != NONE && cd[k] <= depth)
+            .collect();
+        if ks.len() >= 2 || ks.iter().any(|&(k, _)| cd[k] >= 1) {
+            c.col_kids[p] = ks;
+        }
+    }
+    let mut st: Vec<usize> = Vec::new();
+    for p in 0..n {
+        for &(k, _) in &c.col_kids[p] {
+            st.push(k);
+        }
+        while let Some(v) = st.pop() {
+            if c.member[v] {
+                continue;
+            }
+            c.member[v] = true;
+            st.extend(c.tkids[v].iter().map(|&(k, _)| k));
+        }
+    }
+    // A member's column is drawn inside the enclosing one.
+    for p in 0..n {
+        if c.member[p] {
+            c.col_kids[p].clear();
+        }
+    }
+    c
+}
+
+/// Whether segment `a`-`b` meets the rectangle `(x0, y0, x1, y1)`
+/// (Liang–Barsky clipping).
+fn seg_hits(a: (f32, f32), b: (f32, f32), r: (f32, f32, f32, f32)) -> bool {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0f32, 1f32);
+    for (p, q) in [
+        (-dx, a.0 - r.0),
+        (dx, r.2 - a.0),
+        (-dy, a.1 - r.1),
+        (dy, r.3 - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    t0 <= t1
+}
+
+/// A column laid out relative to its trunk's top.
+struct Block {
+    /// Right extent from the trunk.
+    right: f32,
+    /// Height.
+    h: f32,
+    /// Scene nodes inside (positioned relative to the trunk's top).
+    nodes: Vec<usize>,
+    /// Edges from the column's owner: relative points from the trunk's top.
+    entry: Vec<(usize, Vec<(f32, f32)>)>,
+    /// Edges inside the column (relative points).
+    inner: Vec<(usize, Vec<(f32, f32)>)>,
+}
+
+/// Where a trunk leaves the bottom of `s`: near the left of straight bottom
+/// edges, else the bottom point.
+fn trunk_start(s: &crate::scene::Shape) -> (f32, f32) {
+    use crate::scene::Shape;
+    match *s {
+        Shape::Rect { x, y, w, h } | Shape::RoundRect { x, y, w, h, .. } => {
+            (x + TRUNK_OFFSET.min(w / 2.0), y + h)
+        }
+        Shape::Parallelogram { x, y, w, h, skew } => {
+            (x + TRUNK_OFFSET.min((w - skew) / 2.0), y + h)
+        }
+        _ => s.bottom_point(),
+    }
+}
+
+/// The edge from an owner to an attached box beside it.
+fn attach_edge(owner: &SceneNode, c: &SceneNode, right: bool, hg: f32) -> Vec<(f32, f32)> {
+    let oshape = owner.shape();
+    let cs = c.shape();
+    let yc = cs.center().1;
+    let start = oshape.side_point(yc, right);
+    let end = cs.side_point(start.1, !right);
+    if (end.1 - start.1).abs() < 0.01 {
+        vec![start, end]
+    } else {
+        let end = cs.side_point(yc, !right);
+        let xm = if right {
+            owner.x + owner.w + hg / 2.0
+        } else {
+            owner.x - hg / 2.0
+        };
+        vec![start, (xm, start.1), (xm, end.1), end]
+    }
+}
+
+/// Stacks `kids` (item, edge) as rows at `x`, from `*y` down, fed by a trunk
+/// from `trunk`; each row's own supporters follow it, indented.
+#[allow(clippy::too_many_arguments)]
+fn lay_rows(
+    nodes: &mut [SceneNode],
+    items: &[Item],
+    tkids: &[Vec<(usize, usize)>],
+    kids: &[(usize, usize)],
+    trunk: (f32, f32),
+    y: &mut f32,
+    hg: f32,
+    b: &mut Block,
+    entry: bool,
+) {
+    let x = trunk.0 + INDENT;
+    for &(k, e) in kids {
+        let it = &items[k];
+        let nd = it.node;
+        let att: Vec<(usize, usize)> = it.left.iter().chain(&it.right).copied().collect();
+        let sh = if att.is_empty() {
+            0.0
+        } else {
+            att.iter().map(|&(c, _)| nodes[c].h).sum::<f32>() + STACK_GAP * (att.len() - 1) as f32
+        };
+        let rowh = nodes[nd].h.max(sh);
+        nodes[nd].x = x;
+        nodes[nd].y = *y + (rowh - nodes[nd].h) / 2.0;
+        b.nodes.push(nd);
+        let mut right = x + nodes[nd].w;
+        let mut cy = *y + (rowh - sh) / 2.0;
+        for &(c, ce) in &att {
+            nodes[c].x = x + nodes[nd].w + hg;
+            nodes[c].y = cy;
+            cy += nodes[c].h + STACK_GAP;
+            right = right.max(nodes[c].x + nodes[c].w);
+            b.nodes.push(c);
+            b.inner
+                .push((ce, attach_edge(&nodes[nd], &nodes[c], true, hg)));
+        }
+        b.right = b.right.max(right);
+        let s = nodes[nd].shape();
+        let sp = s.side_point(s.center().1, false);
+        let pts = vec![trunk, (trunk.0, sp.1), sp];
+        if entry {
+            b.entry.push((e, pts));
+        } else {
+            b.inner.push((e, pts));
+        }
+        *y += rowh + ROW_GAP;
+        if !tkids[k].is_empty() {
+            let t = trunk_start(&s);
+            lay_rows(nodes, items, tkids, &tkids[k], t, y, hg, b, false);
+        }
+    }
+}
+
 /// Lays the items out, moving their scene nodes (and attached nodes).
 pub(crate) fn place(
     nodes: &mut [SceneNode],
@@ -273,7 +535,79 @@ pub(crate) fn place(
     ledges: &[LEdge],
     edge_count: usize,
     gaps: Gaps,
+    depth: Option<usize>,
+    span: bool,
 ) -> Placed {
+    const NO: usize = usize::MAX;
+    let (all_items, all_ledges) = (items, ledges);
+    let cols = columns(all_items, all_ledges, depth);
+    let mut ritems: Vec<Item> = Vec::with_capacity(all_items.len());
+    let mut rblk: Vec<usize> = Vec::new();
+    let mut map = vec![NO; all_items.len()];
+    for (i, it) in all_items.iter().enumerate() {
+        if !cols.member[i] {
+            map[i] = ritems.len();
+            ritems.push(it.clone());
+            rblk.push(NO);
+        }
+    }
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut block_item = vec![NO; all_items.len()];
+    for (i, ks) in cols.col_kids.iter().enumerate() {
+        if ks.is_empty() {
+            continue;
+        }
+        let mut b = Block {
+            right: 0.0,
+            h: 0.0,
+            nodes: Vec::new(),
+            entry: Vec::new(),
+            inner: Vec::new(),
+        };
+        let mut y = 0.0;
+        lay_rows(
+            nodes,
+            all_items,
+            &cols.tkids,
+            ks,
+            (0.0, 0.0),
+            &mut y,
+            gaps.h,
+            &mut b,
+            true,
+        );
+        b.h = y - ROW_GAP;
+        block_item[i] = ritems.len();
+        ritems.push(Item {
+            node: all_items[i].node,
+            ..Item::default()
+        });
+        rblk.push(blocks.len());
+        blocks.push(b);
+    }
+    let mut rledges: Vec<LEdge> = Vec::with_capacity(all_ledges.len());
+    let mut linked = vec![false; all_items.len()];
+    for e in all_ledges {
+        if cols.member[e.lower] {
+            if !cols.member[e.upper] && !linked[e.upper] {
+                linked[e.upper] = true;
+                rledges.push(LEdge {
+                    upper: map[e.upper],
+                    lower: block_item[e.upper],
+                    edge: e.edge,
+                    tree: true,
+                });
+            }
+        } else {
+            rledges.push(LEdge {
+                upper: map[e.upper],
+                lower: map[e.lower],
+                ..*e
+            });
+        }
+    }
+    let items = &ritems[..];
+    let ledges = &rledges[..];
     let n = items.len();
     let hg = f64::from(gaps.h);
 
@@ -452,6 +786,62 @@ pub(crate) fn place(
         }
     }
 
+    // 7. Vertical metrics: shapes centred on each layer's middle line.
+    let stack_h = |v: &[(usize, usize)], nodes: &[SceneNode]| -> f32 {
+        if v.is_empty() {
+            0.0
+        } else {
+            v.iter().map(|&(c, _)| nodes[c].h).sum::<f32>() + STACK_GAP * (v.len() - 1) as f32
+        }
+    };
+    let mut above = vec![0f32; nlayers];
+    let mut below = vec![0f32; nlayers];
+    for (i, it) in items.iter().enumerate() {
+        if rblk[i] != NO {
+            continue;
+        }
+        let nd = &nodes[it.node];
+        let cy = nd.shape().center().1 - nd.y;
+        let l = rank[i];
+        above[l] = above[l].max(cy);
+        below[l] = below[l].max(nd.h - cy);
+        let half = stack_h(&it.left, nodes).max(stack_h(&it.right, nodes)) / 2.0;
+        above[l] = above[l].max(half);
+        below[l] = below[l].max(half);
+    }
+    if !span {
+        for (i, &b) in rblk.iter().enumerate() {
+            if b != NO {
+                let l = rank[i];
+                below[l] = below[l].max(blocks[b].h - above[l]);
+            }
+        }
+    }
+    let mut top = vec![0f32; nlayers];
+    let mut y = MARGIN;
+    for l in 0..nlayers {
+        top[l] = y;
+        y += above[l] + below[l] + gaps.v;
+    }
+    let line = |l: usize| top[l] + above[l];
+    let bottom = |l: usize| top[l] + above[l] + below[l];
+
+    // How many layers below its own each column reaches into.
+    let mut reach = vec![0usize; m];
+    if span {
+        for (i, &b) in rblk.iter().enumerate() {
+            if b != NO {
+                let l = rank[i];
+                let end = top[l] + blocks[b].h;
+                let mut k = l;
+                while k + 1 < nlayers && top[k + 1] < end {
+                    k += 1;
+                }
+                reach[i] = k - l;
+            }
+        }
+    }
+
     // 5. Spanning forest.
     const NONE: usize = usize::MAX;
     let mut parent = vec![NONE; m];
@@ -506,6 +896,10 @@ pub(crate) fn place(
     let mut ext_r = vec![DUMMY_HALF; m];
     let mut cxo = vec![0f64; n];
     for (i, it) in items.iter().enumerate() {
+        if rblk[i] != NO {
+            ext_r[i] = f64::from(blocks[rblk[i]].right);
+            continue;
+        }
         let nd = &nodes[it.node];
         let (cx, _) = nd.shape().center();
         let off = f64::from(cx - nd.x);
@@ -547,8 +941,8 @@ pub(crate) fn place(
         let mut c = if kids_of[v] == NONE {
             Contour {
                 base: 0.0,
-                left: Vec::new(),
-                right: Vec::new(),
+                left: vec![own.0; reach[v]],
+                right: vec![own.1; reach[v]],
             }
         } else {
             let ks = &kids_v[kids_of[v]];
@@ -557,8 +951,8 @@ pub(crate) fn place(
             for &k in ks {
                 let ck = contour[k].take().unwrap_or(Contour {
                     base: 0.0,
-                    left: vec![-ext_l[k]],
-                    right: vec![ext_r[k]],
+                    left: vec![-ext_l[k]; reach[k] + 1],
+                    right: vec![ext_r[k]; reach[k] + 1],
                 });
                 match acc.take() {
                     None => {
@@ -637,39 +1031,22 @@ pub(crate) fn place(
         *x += shift;
     }
 
-    // 7. Vertical metrics: shapes centred on each layer's middle line.
-    let stack_h = |v: &[(usize, usize)], nodes: &[SceneNode]| -> f32 {
-        if v.is_empty() {
-            0.0
-        } else {
-            v.iter().map(|&(c, _)| nodes[c].h).sum::<f32>() + STACK_GAP * (v.len() - 1) as f32
-        }
-    };
-    let mut above = vec![0f32; nlayers];
-    let mut below = vec![0f32; nlayers];
-    for (i, it) in items.iter().enumerate() {
-        let nd = &nodes[it.node];
-        let cy = nd.shape().center().1 - nd.y;
-        let l = rank[i];
-        above[l] = above[l].max(cy);
-        below[l] = below[l].max(nd.h - cy);
-        let half = stack_h(&it.left, nodes).max(stack_h(&it.right, nodes)) / 2.0;
-        above[l] = above[l].max(half);
-        below[l] = below[l].max(half);
-    }
-    let mut top = vec![0f32; nlayers];
-    let mut y = MARGIN;
-    for l in 0..nlayers {
-        top[l] = y;
-        y += above[l] + below[l] + gaps.v;
-    }
-    let line = |l: usize| top[l] + above[l];
-    let bottom = |l: usize| top[l] + above[l] + below[l];
-
     // Move the nodes.
     let mut points: Vec<Vec<(f32, f32)>> = vec![Vec::new(); edge_count];
     for (i, it) in items.iter().enumerate() {
         let l = rank[i];
+        if rblk[i] != NO {
+            let b = &blocks[rblk[i]];
+            let (ox, oy) = (xabs[i] as f32, top[l]);
+            for &c in &b.nodes {
+                nodes[c].x += ox;
+                nodes[c].y += oy;
+            }
+            for (e, pts) in &b.inner {
+                points[*e] = pts.iter().map(|&(x, y)| (x + ox, y + oy)).collect();
+            }
+            continue;
+        }
         let (nx, ny) = {
             let nd = &nodes[it.node];
             let cy = nd.shape().center().1 - nd.y;
@@ -718,10 +1095,21 @@ pub(crate) fn place(
         let a = chain[0];
         let b = chain[chain.len() - 1];
         let sa = nodes[items[a].node].shape();
-        let sb = nodes[items[b].node].shape();
         let p = sa.bottom_point();
         pts.push(p);
         pts.push((p.0, bottom(rank[a])));
+        if rblk[b] != NO {
+            // A column: the trunk starts at the top of its layer.
+            let (ox, oy) = (xabs[b] as f32, top[rank[b]]);
+            for (ce, rel) in &blocks[rblk[b]].entry {
+                let mut q = pts.clone();
+                q.extend(rel.iter().map(|&(x, y)| (x + ox, y + oy)));
+                q.dedup_by(|p2, p1| (p1.0 - p2.0).abs() < 1e-3 && (p1.1 - p2.1).abs() < 1e-3);
+                points[*ce] = q;
+            }
+            continue;
+        }
+        let sb = nodes[items[b].node].shape();
         for &d in &chain[1..chain.len() - 1] {
             let x = xabs[d] as f32;
             let l = ex.rank[d];
@@ -738,6 +1126,43 @@ pub(crate) fn place(
         points[e.edge] = pts;
     }
 
+    // Columns reaching into lower layers: no edge may cross a gap over them.
+    let mut clash = false;
+    if span {
+        let mut over: Vec<Vec<(usize, f32, f32, f32)>> = vec![Vec::new(); nlayers];
+        for i in 0..n {
+            if rblk[i] != NO {
+                let l = rank[i];
+                let (x0, x1) = ((xabs[i] - ext_l[i]) as f32, (xabs[i] + ext_r[i]) as f32);
+                let end = top[l] + blocks[rblk[i]].h;
+                for g in over.iter_mut().skip(l).take(reach[i] + 1) {
+                    g.push((i, x0, x1, end));
+                }
+            }
+        }
+        let gap_of = |y: f32| {
+            let k = top.partition_point(|&t| t <= y + 1e-3);
+            k.checked_sub(1)
+        };
+        'edges: for e in ledges {
+            let pts = &points[e.edge];
+            for w in pts.windows(2) {
+                if (w[0].0 - w[1].0).abs() < 1e-3 {
+                    continue;
+                }
+                let ya = w[0].1.min(w[1].1);
+                let Some(g) = gap_of(ya) else { continue };
+                for &(b, x0, x1, end) in &over[g] {
+                    let r = (x0 - 1.0, top[rank[b]], x1 + 1.0, end + 1.0);
+                    if b != e.lower && seg_hits(w[0], w[1], r) {
+                        clash = true;
+                        break 'edges;
+                    }
+                }
+            }
+        }
+    }
+
     let mut width = 0f32;
     let mut height = 0f32;
     for nd in nodes.iter() {
@@ -752,5 +1177,7 @@ pub(crate) fn place(
         points,
         width: width + MARGIN,
         height: height + MARGIN,
+        saturated: cols.saturated,
+        clash,
     }
 }

@@ -12,7 +12,7 @@
 //! truncation mark) are included in the box's height
 //! ([`crate::scene::DECORATION_HEIGHT`]).
 
-use crate::layered::{Gaps, Item, LEdge, place};
+use crate::layered::{Gaps, Item, LEdge, Placed, place};
 use crate::scene::{Decorations, EdgeKind, NodeKind, Scene, SceneEdge, SceneNode};
 use crate::text::wrap;
 use crate::view::{View, edge_target, select};
@@ -95,6 +95,59 @@ fn wrap_width(kind: NodeKind, text: &str, max: f32) -> f32 {
         }
         _ => max,
     }
+}
+
+/// Aspect ratio (width / height) aimed at when compacting.
+const TARGET_ASPECT: f32 = 1.5;
+/// Layouts at most this much wider than high are not compacted further.
+const MAX_ASPECT: f32 = 2.0;
+/// Deepest supporting subtree stacked into a column.
+const MAX_COLUMN_DEPTH: usize = 12;
+
+/// Places the items, stacking ever deeper supporting subtrees into columns
+/// (see `layered.rs`) while the drawing is more than [`MAX_ASPECT`] times
+/// wider than high; keeps the candidate whose aspect ratio is closest to
+/// [`TARGET_ASPECT`] (the least compacted one on ties).
+fn compact_place(
+    nodes: Vec<SceneNode>,
+    items: &[Item],
+    ledges: &[LEdge],
+    edge_count: usize,
+    gaps: Gaps,
+) -> (Vec<SceneNode>, Placed) {
+    let score = |p: &Placed| (p.width / p.height.max(1.0) / TARGET_ASPECT).ln().abs();
+    let mut best_nodes = nodes.clone();
+    let mut best = place(
+        &mut best_nodes,
+        items,
+        ledges,
+        edge_count,
+        gaps,
+        None,
+        false,
+    );
+    let mut last_aspect = best.width / best.height.max(1.0);
+    for depth in 0..=MAX_COLUMN_DEPTH {
+        if last_aspect <= MAX_ASPECT {
+            break;
+        }
+        let mut ns = nodes.clone();
+        let mut p = place(&mut ns, items, ledges, edge_count, gaps, Some(depth), true);
+        if p.clash {
+            ns = nodes.clone();
+            p = place(&mut ns, items, ledges, edge_count, gaps, Some(depth), false);
+        }
+        last_aspect = p.width / p.height.max(1.0);
+        let saturated = p.saturated;
+        if score(&p) < score(&best) {
+            best = p;
+            best_nodes = ns;
+        }
+        if saturated {
+            break;
+        }
+    }
+    (best_nodes, best)
 }
 
 /// Lays out `view` of `case`.
@@ -235,6 +288,7 @@ pub fn layout(case: &Case, view: &View, opts: &LayoutOptions) -> Scene {
                 upper: item_of[t],
                 lower: item_of[f],
                 edge: ei,
+                tree: false,
             });
             flip[ei] = true;
         } else {
@@ -242,19 +296,15 @@ pub fn layout(case: &Case, view: &View, opts: &LayoutOptions) -> Scene {
                 upper: item_of[f],
                 lower: item_of[t],
                 edge: ei,
+                tree: r.kind == RelationKind::SupportedBy,
             });
         }
     }
-    let placed = place(
-        &mut nodes,
-        &items,
-        &ledges,
-        edges.len(),
-        Gaps {
-            h: opts.h_gap,
-            v: opts.v_gap,
-        },
-    );
+    let gaps = Gaps {
+        h: opts.h_gap,
+        v: opts.v_gap,
+    };
+    let (nodes, placed) = compact_place(nodes, &items, &ledges, edges.len(), gaps);
     for (ei, (e, mut pts)) in edges.iter_mut().zip(placed.points).enumerate() {
         if flip[ei] {
             pts.reverse();
@@ -342,6 +392,7 @@ fn architecture(case: &Case, opts: &LayoutOptions) -> Scene {
             upper: a as usize,
             lower: b as usize,
             edge: i,
+            tree: false,
         })
         .collect();
     let placed = place(
@@ -353,6 +404,8 @@ fn architecture(case: &Case, opts: &LayoutOptions) -> Scene {
             h: opts.h_gap,
             v: opts.v_gap,
         },
+        None,
+        false,
     );
     let edges = deps
         .iter()

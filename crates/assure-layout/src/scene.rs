@@ -459,16 +459,9 @@ fn rect_sd(px: f32, py: f32, x: f32, y: f32, w: f32, h: f32, r: f32) -> f32 {
 impl SceneNode {
     fn decoration_height(&self) -> f32 {
         let d = &self.decorations;
-        let has = matches!(
-            self.kind,
-            NodeKind::Goal
-                | NodeKind::Strategy
-                | NodeKind::CounterGoal
-                | NodeKind::AwayGoal
-                | NodeKind::Solution
-                | NodeKind::CounterSolution
-                | NodeKind::Context
-        ) && (d.undeveloped || d.uninstantiated || d.truncated);
+        // Every shape but a module box may carry a mark below it.
+        let has =
+            self.kind != NodeKind::Module && (d.undeveloped || d.uninstantiated || d.truncated);
         if has { DECORATION_HEIGHT } else { 0.0 }
     }
 
