@@ -228,11 +228,27 @@ pub fn render(loaded: &Loaded, job: &Job<'_>) -> Result<Vec<PathBuf>, String> {
         });
     let opts = LayoutOptions::default();
     let mut written = Vec::new();
+    // With one module, its argument view shows exactly the complete view's
+    // elements: lay it out once and give it the complete view's title too.
+    let single_module = loaded.case.modules.len() == 1;
+    let mut module_scene: Option<assure_layout::Scene> = None;
     for (view, stem) in &views {
         if let Some(bar) = &progress {
             bar.set_message(stem.clone());
         }
-        let scene = layout(&loaded.case, view, &opts);
+        let scene = match (view, module_scene.take()) {
+            (View::Complete, Some(mut s)) => {
+                s.title = view.title(&loaded.case);
+                s
+            }
+            _ => {
+                let s = layout(&loaded.case, view, &opts);
+                if single_module && matches!(view, View::Module(_)) {
+                    module_scene = Some(s.clone());
+                }
+                s
+            }
+        };
         let bytes = match job.format {
             Format::LayoutJson => {
                 let mut s =
