@@ -5,41 +5,9 @@
 
 #![no_main]
 
-use assure_core::yaml::{Node, ScalarStyle2, Value, YamlLimits, parse_entries_with};
+use assure_core::yaml::{Node, YamlLimits, parse_entries_with};
 use libfuzzer_sys::fuzz_target;
 use std::fmt::Write;
-
-/// A comparable rendering of a tree: values, styles, and scalar start offsets.
-fn render(n: &Node, out: &mut String) {
-    match &n.value {
-        Value::Scalar(s, st) => {
-            let _ = write!(
-                out,
-                "S({s:?},{},{})",
-                matches!(st, ScalarStyle2::Plain),
-                n.start
-            );
-        }
-        Value::Seq(items) => {
-            out.push('[');
-            for i in items {
-                render(i, out);
-                out.push(',');
-            }
-            out.push(']');
-        }
-        Value::Map(items) => {
-            out.push('{');
-            for (k, v) in items {
-                render(k, out);
-                out.push(':');
-                render(v, out);
-                out.push(',');
-            }
-            out.push('}');
-        }
-    }
-}
 
 fn parse(src: &str, fast: bool) -> String {
     let mut out = String::new();
@@ -47,9 +15,9 @@ fn parse(src: &str, fast: bool) -> String {
         src,
         &YamlLimits::default(),
         &mut |k: Node, v: Node| {
-            render(&k, &mut out);
+            k.write_comparable(&mut out);
             out.push_str(" => ");
-            render(&v, &mut out);
+            v.write_comparable(&mut out);
             out.push('\n');
         },
         fast,

@@ -67,6 +67,39 @@ impl Node {
         }
     }
 
+    /// Appends a canonical rendering of the tree — values, styles and scalar
+    /// start offsets — used to compare two readings of the same text (the
+    /// fast path's differential tests and fuzz target).
+    pub fn write_comparable(&self, out: &mut String) {
+        match &self.value {
+            Value::Scalar(s, st) => {
+                out.push_str(&format!(
+                    "S({s:?},{},{})",
+                    matches!(st, ScalarStyle2::Plain),
+                    self.start
+                ));
+            }
+            Value::Seq(items) => {
+                out.push('[');
+                for i in items {
+                    i.write_comparable(out);
+                    out.push(',');
+                }
+                out.push(']');
+            }
+            Value::Map(items) => {
+                out.push('{');
+                for (k, v) in items {
+                    k.write_comparable(out);
+                    out.push(':');
+                    v.write_comparable(out);
+                    out.push(',');
+                }
+                out.push('}');
+            }
+        }
+    }
+
     fn count(&self) -> usize {
         match &self.value {
             Value::Scalar(..) => 1,

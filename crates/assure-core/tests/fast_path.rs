@@ -1,38 +1,9 @@
 //! The YAML fast path must read everything it accepts exactly as the full
 //! parser does: same entries, values, styles and scalar positions.
 
-use assure_core::yaml::{Node, ScalarStyle2, Value, YamlLimits, parse_entries_tuned};
+use assure_core::yaml::{Node, YamlLimits, parse_entries_tuned};
 use proptest::prelude::*;
 use std::path::Path;
-
-/// A comparable rendering of a tree: values, styles, and scalar start offsets.
-fn render(n: &Node, out: &mut String) {
-    match &n.value {
-        Value::Scalar(s, st) => out.push_str(&format!(
-            "S({s:?},{},{})",
-            matches!(st, ScalarStyle2::Plain),
-            n.start
-        )),
-        Value::Seq(items) => {
-            out.push('[');
-            for i in items {
-                render(i, out);
-                out.push(',');
-            }
-            out.push(']');
-        }
-        Value::Map(items) => {
-            out.push('{');
-            for (k, v) in items {
-                render(k, out);
-                out.push(':');
-                render(v, out);
-                out.push(',');
-            }
-            out.push('}');
-        }
-    }
-}
 
 fn parse(src: &str, fast: bool) -> String {
     parse_split(src, fast, usize::MAX)
@@ -45,9 +16,9 @@ fn parse_split(src: &str, fast: bool, parallel_min: usize) -> String {
         src,
         &YamlLimits::default(),
         &mut |k: Node, v: Node| {
-            render(&k, &mut out);
+            k.write_comparable(&mut out);
             out.push_str(" => ");
-            render(&v, &mut out);
+            v.write_comparable(&mut out);
             out.push('\n');
         },
         fast,
