@@ -17,6 +17,8 @@ use serde_json::{Value as Json, json};
 pub enum KeyType {
     /// A string (numbers and booleans are taken as their text).
     Text,
+    /// A string that may not be empty or blank.
+    NonEmptyText,
     /// One id or a list of ids.
     IdList,
     /// `true` / `false`.
@@ -85,6 +87,7 @@ pub static ELEMENT_KEYS: &[KeySpec] = keys! {
     "defeated": Bool, Gsn2x, "Dialectic: the element is defeated by a challenge.";
     "defeatedRelation": IdList, Gsn2x, "Dialectic: ids whose relationship with this element is defeated.";
     "allow": StringList, Assure, "Rule codes (or names) not reported for this element, e.g. [T002].";
+    "owner": NonEmptyText, Assure, "The organisation responsible for upholding or providing this element (overrides the module's owner).";
 };
 
 /// Keys of the `module:` block.
@@ -97,13 +100,13 @@ pub static MODULE_KEYS: &[KeySpec] = keys! {
     "charWrap": Int, Gsn2x, "Layout hint: default wrap width.";
     "layers": StringList, Assure, "Names of extra element keys that are intended layers (not typos).";
     "severity": SeverityMap, Assure, "Rule severities for this case: {code-or-name: allow | hint | warn | error}.";
+    "owner": NonEmptyText, Assure, "The organisation responsible for this module's elements (e.g. the manufacturer).";
 };
 
 /// Keys reserved for later versions of the format (evidence, ownership,
 /// cross-organisation cases, patterns). Reported and ignored.
 pub static RESERVED_KEYS: &[&str] = &[
     "evidence",
-    "owner",
     "public",
     "imports",
     "discharges",
@@ -183,6 +186,29 @@ impl Lowerer<'_> {
             Some(s) => Some(Spanned::new(s, self.span(n))),
             None => {
                 self.wrong_type(owner, key, "a string", n);
+                None
+            }
+        }
+    }
+
+    /// A string that is not empty or blank (`owner`).
+    fn non_empty_text(&mut self, owner: &str, key: &str, n: &Node) -> Option<Spanned<Box<str>>> {
+        match text_of(n) {
+            Some(s) if !n.is_null() && !s.trim().is_empty() => Some(Spanned::new(s, self.span(n))),
+            Some(_) => {
+                let d = Diagnostic::new(
+                    &codes::L003,
+                    self.span(n),
+                    format!(
+                        "`{key}` of `{owner}` expects a non-empty string, found an empty value"
+                    ),
+                )
+                .with_label("expected a non-empty string");
+                self.diags.push(d);
+                None
+            }
+            None => {
+                self.wrong_type(owner, key, "a non-empty string", n);
                 None
             }
         }
@@ -377,6 +403,7 @@ impl Lowerer<'_> {
                 "url" => e.url = self.text(id, name, v),
                 "classes" => e.classes = self.string_list(id, name, v),
                 "allow" => e.allow = self.string_list(id, name, v),
+                "owner" => e.owner = self.non_empty_text(id, name, v),
                 "nodeType" | "type" => {
                     if let Some((prev, _)) = &explicit_type {
                         let prev_span = prev.span;
@@ -396,7 +423,7 @@ impl Lowerer<'_> {
                 }
                 "horizontalIndex" => e.hints.horizontal_index = self.horizontal_index(id, v),
                 "acp" => e.acps = self.acps(id, v),
-                "challenges" => e.challenges = self.challenge(id, v),
+                "challenges" => e.challenges = self.challenge(id, v).map(Box::new),
                 "defeatedRelation" => e.defeated_relation = self.id_list(id, name, v),
                 _ => {
                     if self.unknown_key(id, name, k, ELEMENT_KEYS)
@@ -558,6 +585,7 @@ impl Lowerer<'_> {
                     }
                 }
                 "brief" => m.brief = self.text("module", name, v),
+                "owner" => m.owner = self.non_empty_text("module", name, v),
                 "uses" => {
                     m.uses = self
                         .string_list("module", name, v)
@@ -694,6 +722,9 @@ fn key_schema(k: &KeySpec) -> Json {
         json!({"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]});
     let mut s = match k.ty {
         KeyType::Text => json!({"type": ["string", "number", "boolean"]}),
+        KeyType::NonEmptyText => {
+            json!({"type": ["string", "number", "boolean"], "minLength": 1, "pattern": "\\S"})
+        }
         KeyType::IdList => ids.clone(),
         KeyType::Bool => json!({"type": "boolean"}),
         KeyType::Int => json!({"type": "integer"}),

@@ -367,6 +367,7 @@ impl Loader<'_> {
             name_explicit: false,
             file,
             brief: None,
+            owner: None,
             uses: Vec::new(),
             extends: Vec::new(),
             stylesheets: Vec::new(),
@@ -739,7 +740,7 @@ pub fn resolve(case: &mut Case) {
         let mut new = Vec::new();
         for (i, e) in case.elements.iter().enumerate() {
             let from = ElementId(i as u32);
-            let Some((decl, span)) = &e.challenges else {
+            let Some((decl, span)) = e.challenges.as_deref() else {
                 continue;
             };
             match (pass, decl) {

@@ -251,8 +251,8 @@ pub struct Element {
     pub supported_by: Vec<RefName>,
     /// `inContextOf:` as written.
     pub in_context_of: Vec<RefName>,
-    /// `challenges:` as written.
-    pub challenges: Option<(ChallengeDecl, Span)>,
+    /// `challenges:` as written (boxed: rare, and it keeps elements small).
+    pub challenges: Option<Box<(ChallengeDecl, Span)>>,
     /// `defeatedRelation:` as written.
     pub defeated_relation: Vec<RefName>,
     /// `acp:` as written.
@@ -261,6 +261,9 @@ pub struct Element {
     pub layers: Vec<Layer>,
     /// `allow:` — rule codes suppressed on this element.
     pub allow: Vec<Spanned<Box<str>>>,
+    /// `owner:` — the organisation responsible for upholding or providing this
+    /// element (overrides the module's owner; see [`Case::owner_of`]).
+    pub owner: Option<Spanned<Box<str>>>,
 }
 
 impl Element {
@@ -285,6 +288,7 @@ impl Element {
             acps: Vec::new(),
             layers: Vec::new(),
             allow: Vec::new(),
+            owner: None,
         }
     }
 
@@ -338,6 +342,8 @@ pub struct Module {
     pub file: crate::span::FileId,
     /// `brief:`
     pub brief: Option<Spanned<Box<str>>>,
+    /// `owner:` — the organisation responsible for the module's elements.
+    pub owner: Option<Spanned<Box<str>>>,
     /// `uses:`
     pub uses: Vec<UsesEntry>,
     /// `extends:`
@@ -529,6 +535,16 @@ impl Case {
     /// The relationship behind an id.
     pub fn relation(&self, id: RelationId) -> &Relation {
         &self.relations[id.0 as usize]
+    }
+
+    /// The organisation responsible for `e`: its own `owner:`, else its
+    /// module's `owner:`, else `None`.
+    pub fn owner_of(&self, e: ElementId) -> Option<&str> {
+        let el = self.element(e);
+        el.owner
+            .as_ref()
+            .or(self.module(el.module).owner.as_ref())
+            .map(|o| &*o.value)
     }
 
     /// Looks an element up by its identifier.

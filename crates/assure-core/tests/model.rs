@@ -99,3 +99,54 @@ fn element_stays_small() {
     eprintln!("size_of::<Element>() = {size}");
     assert!(size <= 512, "{size}");
 }
+
+#[test]
+fn owner_of_is_the_element_owner_else_the_module_owner() {
+    let l = load_str(&[(
+        "index.gsn.yaml",
+        "module:\n  name: Main\n  owner: Acme Medical GmbH\nG1:\n  text: A\n  inContextOf: [A1]\n  supportedBy: [Sn1]\nA1:\n  text: The network is segregated.\n  owner: \"Hospital IT\"\nSn1:\n  text: Report\n",
+    )]);
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    let case = &l.case;
+    let id = |s: &str| case.find(s).expect(s);
+    assert_eq!(
+        case.modules[0].owner.as_ref().map(|o| &*o.value),
+        Some("Acme Medical GmbH")
+    );
+    assert_eq!(
+        case.element(id("A1")).owner.as_ref().map(|o| &*o.value),
+        Some("Hospital IT")
+    );
+    assert_eq!(case.element(id("G1")).owner, None);
+    assert_eq!(case.owner_of(id("A1")), Some("Hospital IT"));
+    assert_eq!(case.owner_of(id("G1")), Some("Acme Medical GmbH"));
+    assert_eq!(case.owner_of(id("Sn1")), Some("Acme Medical GmbH"));
+
+    // No owner anywhere.
+    let l = load_str(&[("index.gsn.yaml", "G1:\n  text: A\n  undeveloped: true\n")]);
+    assert_eq!(l.case.owner_of(l.case.find("G1").expect("G1")), None);
+}
+
+#[test]
+fn owner_must_be_a_non_empty_string() {
+    let l = load_str(&[(
+        "index.gsn.yaml",
+        "module:\n  owner: [a, b]\nG1:\n  text: A\n  owner: \"  \"\n  undeveloped: true\nG2:\n  text: B\n  owner:\n  undeveloped: true\nG3:\n  text: C\n  owner: {x: 1}\n  undeveloped: true\n",
+    )]);
+    let msgs: Vec<String> = l
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} {}", d.code, d.message))
+        .collect();
+    assert_eq!(
+        msgs,
+        [
+            "L003 `owner` of `module` expects a non-empty string, found a list",
+            "L003 `owner` of `G1` expects a non-empty string, found an empty value",
+            "L003 `owner` of `G2` expects a non-empty string, found an empty value",
+            "L003 `owner` of `G3` expects a non-empty string, found a mapping",
+        ],
+    );
+    assert!(l.case.modules[0].owner.is_none());
+    assert!(l.case.elements.iter().all(|e| e.owner.is_none()));
+}

@@ -49,7 +49,7 @@ CG1:
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
     for e in ctx.case.element_ids() {
         let el = ctx.case.element(e);
-        let Some((_, span)) = &el.challenges else { continue };
+        let Some((_, span)) = el.challenges.as_deref() else { continue };
         if !el.kind.is_counter() && el.kind != assure_core::ElementKind::Unknown {
             let d = sink
                 .diag(*span, format!("`{}` is {}, but only counter goals and counter solutions can challenge", el.id, el.kind.a_noun()))
