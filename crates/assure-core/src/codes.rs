@@ -145,7 +145,7 @@ pub static L010: CodeMeta = CodeMeta {
     configurable: true,
     clause: "format",
     gsn2x: None,
-    doc: "## What it checks\n\nKeys such as `evidence`, `public`, `imports`, `discharges` and the pattern keys (`multiplicity`, `optional`, `choice`, `pattern`, `parameters`) \
+    doc: "## What it checks\n\nKeys such as `evidence`, `imports`, `discharges`, `cites`, `interface` and the pattern-definition keys `pattern` and `parameters` \
 are reserved for capabilities that are being added. This version ignores them and says so, rather than keeping them as layers whose meaning would change later.\n\n\
 ## Why\n\nA key that looks meaningful but is ignored gives false confidence.\n\n## Example\n\n```yaml\nSn1:\n  text: Test report TR-1\n  evidence: reports/tr-1.pdf\n```\n",
 };

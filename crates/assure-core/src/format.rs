@@ -5,8 +5,8 @@
 use crate::codes;
 use crate::diag::Diagnostic;
 use crate::model::{
-    AcpDecl, ChallengeDecl, Element, ElementKind, Extends, HorizontalIndex, KindSource, Layer,
-    Module, ModuleId, RefName, UsesEntry,
+    AcpDecl, ChallengeDecl, ChoiceDecl, Element, ElementKind, Extends, HorizontalIndex, KindSource,
+    Layer, Module, ModuleId, RefName, UsesEntry,
 };
 use crate::span::{FileId, Span, Spanned};
 use crate::yaml::{Node, ScalarStyle2, Value, parse_bool};
@@ -39,6 +39,10 @@ pub enum KeyType {
     ExtendsList,
     /// `{code: level}`.
     SeverityMap,
+    /// An id, a list of ids, or `{id: label}`.
+    LinkLabels,
+    /// A list of ids, `{over: [ids], label: text}`, or a list of such mappings.
+    Choice,
 }
 
 /// Where a key comes from.
@@ -88,6 +92,11 @@ pub static ELEMENT_KEYS: &[KeySpec] = keys! {
     "defeatedRelation": IdList, Gsn2x, "Dialectic: ids whose relationship with this element is defeated.";
     "allow": StringList, Assure, "Rule codes (or names) not reported for this element, e.g. [T002].";
     "owner": NonEmptyText, Assure, "The organisation responsible for upholding or providing this element (overrides the module's owner).";
+    "public": Bool, Assure, "Part of its module's interface (GSN v3 1:4): drawn with the public indicator.";
+    "multiplicity": LinkLabels, Assure, "Pattern (GSN v3 1:3): supporters whose SupportedBy link carries multiplicity (filled ball): an id, a list of ids, or {id: label} with labels such as n or 1..*.";
+    "optional": IdList, Assure, "Pattern (GSN v3 1:3): supporters whose SupportedBy link is optional (hollow ball).";
+    "choice": Choice, Assure, "Pattern (GSN v3 1:3): a choice between SupportedBy links: a list of ids, {over: [ids], label: \"1 of 2\"}, or a list of such mappings.";
+    "module": NonEmptyText, Assure, "Module and contract references: the name of the module referred to.";
 };
 
 /// Keys of the `module:` block.
@@ -107,14 +116,10 @@ pub static MODULE_KEYS: &[KeySpec] = keys! {
 /// cross-organisation cases, patterns). Reported and ignored.
 pub static RESERVED_KEYS: &[&str] = &[
     "evidence",
-    "public",
     "imports",
     "discharges",
     "pattern",
     "parameters",
-    "multiplicity",
-    "optional",
-    "choice",
     "cites",
     "interface",
     "review",
@@ -404,6 +409,20 @@ impl Lowerer<'_> {
                 "classes" => e.classes = self.string_list(id, name, v),
                 "allow" => e.allow = self.string_list(id, name, v),
                 "owner" => e.owner = self.non_empty_text(id, name, v),
+                "public" => e.public = self.boolean(id, name, v),
+                "module" => e.module_ref = self.non_empty_text(id, name, v),
+                "multiplicity" => {
+                    let m = self.link_labels(id, name, v);
+                    e.links.get_or_insert_default().multiplicity = m;
+                }
+                "optional" => {
+                    let o = self.id_list(id, name, v);
+                    e.links.get_or_insert_default().optional = o;
+                }
+                "choice" => {
+                    let c = self.choices(id, v);
+                    e.links.get_or_insert_default().choices = c;
+                }
                 "nodeType" | "type" => {
                     if let Some((prev, _)) = &explicit_type {
                         let prev_span = prev.span;
@@ -471,6 +490,112 @@ impl Lowerer<'_> {
             }
         }
         Some(e)
+    }
+
+    /// `multiplicity:` — an id, a list of ids, or `{id: label}`.
+    fn link_labels(
+        &mut self,
+        owner: &str,
+        key: &str,
+        v: &Node,
+    ) -> Vec<(RefName, Option<Spanned<Box<str>>>)> {
+        let Value::Map(m) = &v.value else {
+            return self
+                .id_list(owner, key, v)
+                .into_iter()
+                .map(|r| (r, None))
+                .collect();
+        };
+        let mut out = Vec::new();
+        for (name, k, label) in self.dedup(&format!("{owner}.{key}"), m) {
+            let r = RefName {
+                name: name.into(),
+                span: self.span(k),
+            };
+            let label = if label.is_null() {
+                None
+            } else {
+                match text_of(label) {
+                    Some(t) => Some(Spanned::new(t, self.span(label))),
+                    None => {
+                        self.wrong_type(owner, key, "a label such as `n` or `1..*`", label);
+                        None
+                    }
+                }
+            };
+            out.push((r, label));
+        }
+        out
+    }
+
+    /// `choice:` — a list of ids (one group), `{over: [ids], label: …}`, or a
+    /// list of such mappings.
+    fn choices(&mut self, owner: &str, v: &Node) -> Vec<ChoiceDecl> {
+        let expected =
+            "a list of ids, or `{over: [ids], label: \"1 of 2\"}`, or a list of such mappings";
+        match &v.value {
+            _ if v.is_null() => Vec::new(),
+            Value::Map(_) => self.choice_group(owner, v).into_iter().collect(),
+            Value::Seq(items) if items.iter().any(|i| matches!(i.value, Value::Map(_))) => {
+                let mut out = Vec::new();
+                for i in items {
+                    if matches!(i.value, Value::Map(_)) {
+                        out.extend(self.choice_group(owner, i));
+                    } else {
+                        self.wrong_type(owner, "choice", expected, i);
+                    }
+                }
+                out
+            }
+            Value::Seq(_) => vec![ChoiceDecl {
+                span: self.span(v),
+                over: self.id_list(owner, "choice", v),
+                label: None,
+            }],
+            Value::Scalar(..) => {
+                self.wrong_type(owner, "choice", expected, v);
+                Vec::new()
+            }
+        }
+    }
+
+    fn choice_group(&mut self, owner: &str, v: &Node) -> Option<ChoiceDecl> {
+        let Value::Map(m) = &v.value else {
+            return None;
+        };
+        let mut over = None;
+        let mut label = None;
+        for (name, k, val) in self.dedup(&format!("{owner}.choice"), m) {
+            match name {
+                "over" => over = Some(self.id_list(owner, "choice", val)),
+                "label" => label = self.text(owner, "choice", val),
+                _ => {
+                    self.diags.push(
+                        Diagnostic::new(
+                            &codes::L004,
+                            self.span(k),
+                            format!("unknown key `{name}` in a `choice` of `{owner}`"),
+                        )
+                        .with_help("a choice group has `over: [ids]` and `label: text`"),
+                    );
+                }
+            }
+        }
+        match over {
+            Some(over) => Some(ChoiceDecl {
+                span: self.span(v),
+                over,
+                label,
+            }),
+            None => {
+                self.diags.push(Diagnostic::new(
+                    &codes::L003,
+                    self.span(v),
+                    format!("a `choice` of `{owner}` needs `over: [ids]`"),
+                ));
+                None
+            }
+        }
     }
 
     fn horizontal_index(&mut self, owner: &str, v: &Node) -> Option<Spanned<HorizontalIndex>> {
@@ -751,6 +876,27 @@ fn key_schema(k: &KeySpec) -> Json {
             "required": ["module"],
             "additionalProperties": false
         }}),
+        KeyType::LinkLabels => json!({"oneOf": [
+            {"type": "string"},
+            {"type": "array", "items": {"type": "string"}},
+            {"type": "object", "additionalProperties": {"type": ["string", "number", "null"]}}
+        ]}),
+        KeyType::Choice => {
+            let group = json!({
+                "type": "object",
+                "properties": {
+                    "over": {"type": "array", "items": {"type": "string"}},
+                    "label": {"type": ["string", "number"]}
+                },
+                "required": ["over"],
+                "additionalProperties": false
+            });
+            json!({"oneOf": [
+                {"type": "array", "items": {"type": "string"}},
+                group.clone(),
+                {"type": "array", "items": group}
+            ]})
+        }
         KeyType::SeverityMap => {
             json!({"type": "object", "additionalProperties": {"enum": ["allow", "off", "ignore", "hint", "info", "warn", "warning", "error", "deny"]}})
         }

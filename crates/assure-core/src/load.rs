@@ -6,8 +6,9 @@ use crate::codes;
 use crate::diag::Diagnostic;
 use crate::format::Lowerer;
 use crate::model::{
-    Acp, AcpTarget, Adjacency, Case, ChallengeDecl, ChallengeTarget, Duplicate, ElementId, Module,
-    ModuleId, RefName, Relation, RelationId, RelationKind, Unresolved,
+    Acp, AcpTarget, Adjacency, BadLinkRef, Cardinality, Case, ChallengeDecl, ChallengeTarget,
+    Choice, Duplicate, ElementId, LinkRefProblem, Module, ModuleId, RefName, Relation, RelationId,
+    RelationKind, Unresolved,
 };
 use crate::source::SourceDb;
 use crate::span::{FileId, Span, Spanned};
@@ -669,6 +670,8 @@ pub fn resolve(case: &mut Case) {
                         span: r.span,
                         via_develops: false,
                         defeated: false,
+                        cardinality: Cardinality::One,
+                        choice: None,
                     }),
                     None => unresolved.push(Unresolved {
                         from,
@@ -711,6 +714,8 @@ pub fn resolve(case: &mut Case) {
                             span: l.span,
                             via_develops: true,
                             defeated: false,
+                            cardinality: Cardinality::One,
+                            choice: None,
                         });
                     }
                 }
@@ -753,6 +758,8 @@ pub fn resolve(case: &mut Case) {
                         span: *span,
                         via_develops: false,
                         defeated: false,
+                        cardinality: Cardinality::One,
+                        choice: None,
                     }),
                     None => unresolved.push(Unresolved {
                         from,
@@ -794,6 +801,8 @@ pub fn resolve(case: &mut Case) {
                             span: *span,
                             via_develops: false,
                             defeated: false,
+                            cardinality: Cardinality::One,
+                            choice: None,
                         }),
                         None => dangling.push((from, *span, x, y)),
                     }
@@ -822,7 +831,98 @@ pub fn resolve(case: &mut Case) {
             }
         }
     }
-    // 6. ACPs
+    // 6. Link decorations: multiplicity, optional, choice.
+    let mut choices = Vec::new();
+    let mut bad_links = Vec::new();
+    for (i, e) in case.elements.iter().enumerate() {
+        let Some(decls) = e.links.as_deref() else {
+            continue;
+        };
+        let from = ElementId(i as u32);
+        // Where each decorated link was decorated first: (relation, span).
+        let mut card_at: Vec<(RelationId, Span)> = Vec::new();
+        let mut choice_at: Vec<(RelationId, Span)> = Vec::new();
+        let find = |relations: &[Relation], r: &RefName| {
+            let t = lookup(r)?;
+            out.of(from)
+                .iter()
+                .find(|rid| {
+                    let rel = &relations[rid.0 as usize];
+                    rel.to == t && rel.kind == RelationKind::SupportedBy
+                })
+                .copied()
+        };
+        let cards = decls
+            .multiplicity
+            .iter()
+            .map(|(r, l)| {
+                (
+                    "multiplicity",
+                    r,
+                    Cardinality::Multiple(l.as_ref().map(|l| l.value.clone())),
+                )
+            })
+            .chain(
+                decls
+                    .optional
+                    .iter()
+                    .map(|r| ("optional", r, Cardinality::Optional)),
+            );
+        for (key, r, c) in cards {
+            let problem = match find(&relations, r) {
+                None => Some(LinkRefProblem::NotSupporter),
+                Some(rid) => match card_at.iter().find(|(x, _)| *x == rid) {
+                    Some((_, first)) => Some(LinkRefProblem::Conflict(*first)),
+                    None => {
+                        card_at.push((rid, r.span));
+                        relations[rid.0 as usize].cardinality = c;
+                        None
+                    }
+                },
+            };
+            if let Some(problem) = problem {
+                bad_links.push(BadLinkRef {
+                    from,
+                    key,
+                    name: r.clone(),
+                    problem,
+                });
+            }
+        }
+        for decl in &decls.choices {
+            let ci = choices.len() as u32;
+            let mut rels = Vec::new();
+            for r in &decl.over {
+                let problem = match find(&relations, r) {
+                    None => Some(LinkRefProblem::NotSupporter),
+                    Some(rid) => match choice_at.iter().find(|(x, _)| *x == rid) {
+                        Some((_, first)) => Some(LinkRefProblem::Conflict(*first)),
+                        None => {
+                            choice_at.push((rid, r.span));
+                            relations[rid.0 as usize].choice = Some(ci);
+                            rels.push(rid);
+                            None
+                        }
+                    },
+                };
+                if let Some(problem) = problem {
+                    bad_links.push(BadLinkRef {
+                        from,
+                        key: "choice",
+                        name: r.clone(),
+                        problem,
+                    });
+                }
+            }
+            choices.push(Choice {
+                parent: from,
+                span: decl.span,
+                label: decl.label.clone(),
+                relations: rels,
+            });
+        }
+    }
+    // 7. ACPs
     let mut acps = Vec::new();
     for (i, e) in case.elements.iter().enumerate() {
         let owner = ElementId(i as u32);
@@ -863,6 +963,8 @@ pub fn resolve(case: &mut Case) {
     case.unresolved = unresolved;
     case.dangling_challenges = dangling;
     case.bad_defeated_relations = bad_defeated;
+    case.choices = choices;
+    case.bad_link_refs = bad_links;
     case.index = index;
 }
 

@@ -36,13 +36,18 @@ pub enum ElementKind {
     CounterGoal,
     /// Evidence that challenges another element or relationship (dialectic extension).
     CounterSolution,
+    /// A reference to another module, standing for the argument it publishes
+    /// (modular extension; a rectangle with a folder tab).
+    ModuleReference,
+    /// A reference to a contract module (modular extension).
+    ContractReference,
     /// The type could not be determined (no known id prefix, no `type:`).
     Unknown,
 }
 
 impl ElementKind {
     /// All known kinds, in gsn2x's `nodeType` spelling order.
-    pub const KNOWN: [ElementKind; 8] = [
+    pub const KNOWN: [ElementKind; 10] = [
         ElementKind::Goal,
         ElementKind::Strategy,
         ElementKind::Solution,
@@ -51,6 +56,8 @@ impl ElementKind {
         ElementKind::Justification,
         ElementKind::CounterGoal,
         ElementKind::CounterSolution,
+        ElementKind::ModuleReference,
+        ElementKind::ContractReference,
     ];
 
     /// The name as written in `type:` / `nodeType:`.
@@ -64,6 +71,8 @@ impl ElementKind {
             ElementKind::Justification => "Justification",
             ElementKind::CounterGoal => "CounterGoal",
             ElementKind::CounterSolution => "CounterSolution",
+            ElementKind::ModuleReference => "ModuleReference",
+            ElementKind::ContractReference => "ContractReference",
             ElementKind::Unknown => "Unknown",
         }
     }
@@ -79,6 +88,8 @@ impl ElementKind {
             ElementKind::Justification => "justification",
             ElementKind::CounterGoal => "counter goal",
             ElementKind::CounterSolution => "counter solution",
+            ElementKind::ModuleReference => "module reference",
+            ElementKind::ContractReference => "contract reference",
             ElementKind::Unknown => "element of unknown type",
         }
     }
@@ -141,6 +152,14 @@ impl ElementKind {
         matches!(
             self,
             ElementKind::Context | ElementKind::Assumption | ElementKind::Justification
+        )
+    }
+
+    /// Module references and contract references.
+    pub fn is_reference(self) -> bool {
+        matches!(
+            self,
+            ElementKind::ModuleReference | ElementKind::ContractReference
         )
     }
 
@@ -213,6 +232,30 @@ pub enum ChallengeDecl {
     Relation(RefName, RefName),
 }
 
+/// One `choice:` group on a parent, as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChoiceDecl {
+    /// The whole group as written.
+    pub span: Span,
+    /// The alternatives: supporters of the parent.
+    pub over: Vec<RefName>,
+    /// The label, such as `1 of 3`.
+    pub label: Option<Spanned<Box<str>>>,
+}
+
+/// `multiplicity:`, `optional:` and `choice:` of a parent: decorations of
+/// its SupportedBy links (GSN v3 1:3), as written.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LinkDecls {
+    /// Supporters whose link carries multiplicity (filled ball), with a label
+    /// such as `n` or `1..*`.
+    pub multiplicity: Vec<(RefName, Option<Spanned<Box<str>>>)>,
+    /// Supporters whose link is optional (hollow ball).
+    pub optional: Vec<RefName>,
+    /// Choice groups (diamond joining the links).
+    pub choices: Vec<ChoiceDecl>,
+}
+
 /// An extra key gsn2x treats as a "layer" of information.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Layer {
@@ -264,6 +307,12 @@ pub struct Element {
     /// `owner:` — the organisation responsible for upholding or providing this
     /// element (overrides the module's owner; see [`Case::owner_of`]).
     pub owner: Option<Spanned<Box<str>>>,
+    /// `public:` — part of its module's interface (public indicator).
+    pub public: Option<Spanned<bool>>,
+    /// `multiplicity:` / `optional:` / `choice:` (boxed: rare).
+    pub links: Option<Box<LinkDecls>>,
+    /// `module:` of a module or contract reference: the module it refers to.
+    pub module_ref: Option<Spanned<Box<str>>>,
 }
 
 impl Element {
@@ -289,6 +338,9 @@ impl Element {
             layers: Vec::new(),
             allow: Vec::new(),
             owner: None,
+            public: None,
+            links: None,
+            module_ref: None,
         }
     }
 
@@ -300,6 +352,11 @@ impl Element {
     /// `defeated: true`
     pub fn is_defeated(&self) -> bool {
         self.defeated.as_ref().is_some_and(|u| u.value)
+    }
+
+    /// `public: true`
+    pub fn is_public(&self) -> bool {
+        self.public.as_ref().is_some_and(|u| u.value)
     }
 
     /// The statement, or "" when there is none.
@@ -409,6 +466,61 @@ pub struct Relation {
     pub via_develops: bool,
     /// Marked defeated by `defeatedRelation:` on its source.
     pub defeated: bool,
+    /// Multiplicity or optionality (SupportedBy only; from the source's
+    /// `multiplicity:` / `optional:`).
+    pub cardinality: Cardinality,
+    /// The choice group (index into [`Case::choices`]) this link is an
+    /// alternative of.
+    pub choice: Option<u32>,
+}
+
+/// Multiplicity and optionality of a SupportedBy link (GSN v3 1:3).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Cardinality {
+    /// Plain: instantiated once.
+    #[default]
+    One,
+    /// Filled ball: instantiated any number of times, with an optional label
+    /// (`n`, `1..*`).
+    Multiple(Option<Box<str>>),
+    /// Hollow ball: instantiated zero or one time.
+    Optional,
+}
+
+/// A choice between SupportedBy links of one parent, after resolution.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// The parent.
+    pub parent: ElementId,
+    /// Where the group is written.
+    pub span: Span,
+    /// The label (`1 of 3`).
+    pub label: Option<Spanned<Box<str>>>,
+    /// The alternatives' relations, in written order (names that are not
+    /// supporters are left out; see [`Case::bad_link_refs`]).
+    pub relations: Vec<RelationId>,
+}
+
+/// A problem with a `multiplicity:` / `optional:` / `choice:` entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkRefProblem {
+    /// The name is not a SupportedBy target of the element.
+    NotSupporter,
+    /// The link was already decorated by an earlier entry (written there).
+    Conflict(Span),
+}
+
+/// A `multiplicity:` / `optional:` / `choice:` entry that could not be applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadLinkRef {
+    /// The parent that holds the entry.
+    pub from: ElementId,
+    /// `multiplicity`, `optional` or `choice`.
+    pub key: &'static str,
+    /// The name as written.
+    pub name: RefName,
+    /// What is wrong.
+    pub problem: LinkRefProblem,
 }
 
 /// An assurance claim point after resolution.
@@ -513,6 +625,10 @@ pub struct Case {
     pub dangling_challenges: Vec<(ElementId, Span, ElementId, ElementId)>,
     /// `defeatedRelation` entries naming no relationship of the element.
     pub bad_defeated_relations: Vec<(ElementId, RefName)>,
+    /// Choice groups (`choice:`), in element order.
+    pub choices: Vec<Choice>,
+    /// `multiplicity:` / `optional:` / `choice:` entries that were not applied.
+    pub bad_link_refs: Vec<BadLinkRef>,
     /// Outgoing relations per element (source order).
     pub outgoing: Adjacency,
     /// Incoming relations per element.
@@ -545,6 +661,14 @@ impl Case {
             .as_ref()
             .or(self.module(el.module).owner.as_ref())
             .map(|o| &*o.value)
+    }
+
+    /// The module named `name`, if one is loaded (the first of that name).
+    pub fn module_named(&self, name: &str) -> Option<ModuleId> {
+        self.modules
+            .iter()
+            .position(|m| &*m.name.value == name)
+            .map(|i| ModuleId(i as u32))
     }
 
     /// Looks an element up by its identifier.

@@ -150,3 +150,148 @@ fn owner_must_be_a_non_empty_string() {
     assert!(l.case.modules[0].owner.is_none());
     assert!(l.case.elements.iter().all(|e| e.owner.is_none()));
 }
+
+#[test]
+fn link_decorations_resolve_onto_supported_by_relations() {
+    use assure_core::model::{Cardinality, LinkRefProblem};
+    let l = load_str(&[(
+        "index.gsn.yaml",
+        "G1:
+  text: A
+  supportedBy: [G2, G3, G4, G5, G6]
+  multiplicity: {G2: n, G3: }
+  optional: G4
+  choice:
+    - over: [G5, G6]
+      label: 1 of 2
+    - over: [G2, G9]
+G2: {text: B, undeveloped: true}
+G3: {text: C, undeveloped: true}
+G4: {text: D, undeveloped: true}
+G5: {text: E, undeveloped: true}
+G6:
+  text: F
+  supportedBy: [Sn1, Sn2]
+  choice: [Sn1, Sn2]
+  multiplicity: [Sn1]
+  optional: [Sn1]
+Sn1: {text: R1}
+Sn2: {text: R2}
+",
+    )]);
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    let case = &l.case;
+    let rel = |a: &str, b: &str| {
+        let (a, b) = (case.find(a).expect(a), case.find(b).expect(b));
+        case.out(a, RelationKind::SupportedBy)
+            .find(|r| r.to == b)
+            .expect("relation")
+            .clone()
+    };
+    assert_eq!(
+        rel("G1", "G2").cardinality,
+        Cardinality::Multiple(Some("n".into()))
+    );
+    assert_eq!(rel("G1", "G3").cardinality, Cardinality::Multiple(None));
+    assert_eq!(rel("G1", "G4").cardinality, Cardinality::Optional);
+    assert_eq!(rel("G1", "G5").cardinality, Cardinality::One);
+    assert_eq!(rel("G1", "G5").choice, Some(0));
+    assert_eq!(rel("G1", "G6").choice, Some(0));
+    assert_eq!(rel("G1", "G2").choice, Some(1));
+    assert_eq!(rel("G6", "Sn1").choice, Some(2));
+    assert_eq!(case.choices.len(), 3);
+    assert_eq!(
+        case.choices[0].label.as_ref().map(|l| &*l.value),
+        Some("1 of 2")
+    );
+    assert_eq!(case.choices[1].relations.len(), 1);
+    assert_eq!(case.choices[2].label, None);
+    let bad: Vec<(&str, &str, bool)> = case
+        .bad_link_refs
+        .iter()
+        .map(|b| {
+            (
+                b.key,
+                &*b.name.name,
+                matches!(b.problem, LinkRefProblem::Conflict(_)),
+            )
+        })
+        .collect();
+    assert_eq!(bad, [("choice", "G9", false), ("optional", "Sn1", true)]);
+    // The first decoration wins.
+    assert_eq!(rel("G6", "Sn1").cardinality, Cardinality::Multiple(None));
+}
+
+#[test]
+fn public_and_references_are_read() {
+    let l = load_str(&[(
+        "index.gsn.yaml",
+        "module: {name: Main}
+G1:
+  text: A
+  public: true
+  supportedBy: [M1, K1]
+M1:
+  type: ModuleReference
+  text: The software argument
+  module: Software
+K1:
+  type: contract reference
+  module: Network
+",
+    )]);
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    let case = &l.case;
+    let el = |s: &str| case.element(case.find(s).expect(s));
+    assert!(el("G1").is_public());
+    assert!(!el("M1").is_public());
+    assert_eq!(el("M1").kind, ElementKind::ModuleReference);
+    assert_eq!(el("K1").kind, ElementKind::ContractReference);
+    assert_eq!(
+        el("M1").module_ref.as_ref().map(|m| &*m.value),
+        Some("Software")
+    );
+    assert_eq!(case.module_named("Main"), Some(assure_core::ModuleId(0)));
+    assert_eq!(case.module_named("Software"), None);
+}
+
+#[test]
+fn malformed_link_decorations_are_type_errors() {
+    let l = load_str(&[(
+        "index.gsn.yaml",
+        "G1:
+  text: A
+  supportedBy: [G2]
+  multiplicity: {G2: [a]}
+  optional: {G2: x}
+  choice: G2
+  public: yes
+G2:
+  text: B
+  supportedBy: [G3]
+  choice:
+    - over: [G3]
+      lable: x
+    - G3
+    - label: 1 of 2
+G3: {text: C, undeveloped: true}
+",
+    )]);
+    let msgs: Vec<String> = l
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} {}", d.code, d.message))
+        .collect();
+    assert_eq!(
+        msgs,
+        [
+            "L003 `multiplicity` of `G1` expects a label such as `n` or `1..*`, found a list",
+            "L003 `optional` of `G1` expects an id or a list of ids, found a mapping",
+            "L003 `choice` of `G1` expects a list of ids, or `{over: [ids], label: \"1 of 2\"}`, or a list of such mappings, found a string",
+            "L003 `public` of `G1` expects a boolean (`true` or `false`), found a string",
+            "L004 unknown key `lable` in a `choice` of `G2`",
+            "L003 `choice` of `G2` expects a list of ids, or `{over: [ids], label: \"1 of 2\"}`, or a list of such mappings, found a string",
+            "L003 a `choice` of `G2` needs `over: [ids]`",
+        ],
+    );
+}

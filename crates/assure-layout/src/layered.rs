@@ -61,6 +61,9 @@ pub(crate) struct Item {
     pub rank_inc: u32,
     /// `horizontalIndex`.
     pub hint: Option<HorizontalIndex>,
+    /// Never stack this item's supporters in a column (it has a choice
+    /// between them, drawn where its edges part).
+    pub no_column: bool,
 }
 
 /// An edge that takes part in the layering, drawn from the upper item to
@@ -88,6 +91,10 @@ pub(crate) struct Gaps {
 /// upper item to the lower one), and the size of the drawing.
 pub(crate) struct Placed {
     pub points: Vec<Vec<(f32, f32)>>,
+    /// Per edge: where its first, vertical segment from the bottom of the
+    /// upper shape ends (the bottom of the upper item's layer); NaN for
+    /// edges drawn upwards or into columns.
+    pub drop: Vec<f32>,
     pub width: f32,
     pub height: f32,
     /// A larger compaction depth would not change the result.
@@ -364,7 +371,10 @@ fn columns(items: &[Item], ledges: &[LEdge], depth: Option<usize>) -> Columns {
             c.saturated = false;
         }
     }
-    for p in 0..n {
+    for (p, item) in items.iter().enumerate() {
+        if item.no_column {
+            continue;
+        }
         let ks: Vec<(usize, usize)> = c.tkids[p]
             .iter()
             .copied()
@@ -1033,6 +1043,7 @@ pub(crate) fn place(
 
     // Move the nodes.
     let mut points: Vec<Vec<(f32, f32)>> = vec![Vec::new(); edge_count];
+    let mut drop = vec![f32::NAN; edge_count];
     for (i, it) in items.iter().enumerate() {
         let l = rank[i];
         if rblk[i] != NO {
@@ -1122,6 +1133,8 @@ pub(crate) fn place(
         pts.dedup_by(|p2, p1| (p1.0 - p2.0).abs() < 1e-3 && (p1.1 - p2.1).abs() < 1e-3);
         if reversed[i] {
             pts.reverse();
+        } else {
+            drop[e.edge] = bottom(rank[a]);
         }
         points[e.edge] = pts;
     }
@@ -1175,6 +1188,7 @@ pub(crate) fn place(
     }
     Placed {
         points,
+        drop,
         width: width + MARGIN,
         height: height + MARGIN,
         saturated: cols.saturated,

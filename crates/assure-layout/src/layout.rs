@@ -13,10 +13,13 @@
 //! ([`crate::scene::DECORATION_HEIGHT`]).
 
 use crate::layered::{Gaps, Item, LEdge, Placed, place};
-use crate::scene::{Decorations, EdgeKind, NodeKind, Scene, SceneEdge, SceneNode};
+use crate::scene::{
+    BALL_OFFSET, BALL_RADIUS, CHOICE_DROP, CHOICE_HALF, ChoiceMark, Decorations, EdgeKind,
+    LinkMark, NodeKind, Scene, SceneEdge, SceneNode,
+};
 use crate::text::wrap;
 use crate::view::{View, edge_target, select};
-use assure_core::model::{AcpTarget, Case, ElementKind, ModuleId, RelationKind};
+use assure_core::model::{AcpTarget, Cardinality, Case, ElementKind, ModuleId, RelationKind};
 
 /// Tunables of the layout.
 #[derive(Clone, Debug)]
@@ -41,6 +44,8 @@ impl Default for LayoutOptions {
 
 fn kind(k: ElementKind, away: bool) -> NodeKind {
     match (k, away) {
+        (ElementKind::ModuleReference, _) => NodeKind::ModuleRef,
+        (ElementKind::ContractReference, _) => NodeKind::ContractRef,
         (ElementKind::Goal | ElementKind::Unknown | ElementKind::Strategy, true)
         | (ElementKind::CounterGoal, true) => NodeKind::AwayGoal,
         (ElementKind::Solution | ElementKind::CounterSolution, true) => NodeKind::AwaySolution,
@@ -56,6 +61,41 @@ fn kind(k: ElementKind, away: bool) -> NodeKind {
         (ElementKind::CounterGoal, false) => NodeKind::CounterGoal,
         (ElementKind::CounterSolution, false) => NodeKind::CounterSolution,
     }
+}
+
+/// The point `d` units before the end of a polyline, measured along it (`d`
+/// is at most half the polyline's length), and the unit normal there on the
+/// upper side (the right side of a vertical segment).
+fn point_before_end(pts: &[(f32, f32)], d: f32) -> ((f32, f32), (f32, f32)) {
+    let len: f32 = pts
+        .windows(2)
+        .map(|w| ((w[1].0 - w[0].0).powi(2) + (w[1].1 - w[0].1).powi(2)).sqrt())
+        .sum();
+    let mut rest = d.min(len / 2.0);
+    for w in pts.windows(2).rev() {
+        let l = ((w[1].0 - w[0].0).powi(2) + (w[1].1 - w[0].1).powi(2)).sqrt();
+        if l >= rest && l > 0.0 {
+            let t = rest / l;
+            let (dx, dy) = ((w[1].0 - w[0].0) / l, (w[1].1 - w[0].1) / l);
+            // The two normals are (-dy, dx) and (dy, -dx): take the upper one.
+            let n = if dx.abs() < 1e-3 {
+                (1.0, 0.0)
+            } else if dx < 0.0 {
+                (-dy, dx)
+            } else {
+                (dy, -dx)
+            };
+            return (
+                (
+                    w[1].0 + t * (w[0].0 - w[1].0),
+                    w[1].1 + t * (w[0].1 - w[1].1),
+                ),
+                n,
+            );
+        }
+        rest -= l;
+    }
+    (pts.first().copied().unwrap_or((0.0, 0.0)), (1.0, 0.0))
 }
 
 /// Midpoint (by length) of a polyline.
@@ -178,13 +218,18 @@ pub fn layout(case: &Case, view: &View, opts: &LayoutOptions) -> Scene {
                 wrap_width(kind(el.kind, away), text, opts.max_text_width),
                 char_wrap,
             ),
-            module: away.then(|| case.module(el.module).name.value.to_string()),
+            module: if el.kind.is_reference() {
+                el.module_ref.as_ref().map(|m| m.value.to_string())
+            } else {
+                away.then(|| case.module(el.module).name.value.to_string())
+            },
             decorations: Decorations {
                 undeveloped: el.is_undeveloped(),
                 defeated: el.is_defeated(),
                 uninstantiated: text.contains('{') && text.contains('}'),
                 acps: Vec::new(),
                 truncated: sel.truncated[i],
+                public: el.is_public() && !away,
             },
             classes: el.classes.iter().map(|c| c.value.to_string()).collect(),
             url: el.url.as_ref().map(|u| u.value.to_string()),
@@ -254,6 +299,8 @@ pub fn layout(case: &Case, view: &View, opts: &LayoutOptions) -> Scene {
     let mut edge_of_rel = vec![usize::MAX; case.relations.len()];
     let mut ledges: Vec<LEdge> = Vec::new();
     let mut flip: Vec<bool> = Vec::new();
+    // (choice group, edge) of every edge that is an alternative.
+    let mut choice_edges: Vec<(u32, usize)> = Vec::new();
     for (k, &rid) in sel.relations.iter().enumerate() {
         let r = case.relation(rid);
         let (f, t) = ends[k];
@@ -274,7 +321,32 @@ pub fn layout(case: &Case, view: &View, opts: &LayoutOptions) -> Scene {
             points: Vec::new(),
             acps: Vec::new(),
             defeated: r.defeated,
+            mark: match &r.cardinality {
+                _ if r.kind != RelationKind::SupportedBy => None,
+                Cardinality::One => None,
+                Cardinality::Multiple(label) => Some(LinkMark {
+                    optional: false,
+                    label: label.as_ref().map(|l| l.to_string()),
+                    at: (0.0, 0.0),
+                    label_dir: (1.0, 0.0),
+                }),
+                Cardinality::Optional => Some(LinkMark {
+                    optional: true,
+                    label: None,
+                    at: (0.0, 0.0),
+                    label_dir: (1.0, 0.0),
+                }),
+            },
         });
+        if r.kind == RelationKind::SupportedBy
+            && let Some(c) = r.choice
+        {
+            choice_edges.push((c, ei));
+            let it = item_of[f];
+            if it != usize::MAX {
+                items[it].no_column = true;
+            }
+        }
         flip.push(false);
         if r.kind == RelationKind::InContextOf && attached(t) {
             let it = &mut items[item_of[f]];
@@ -305,11 +377,81 @@ pub fn layout(case: &Case, view: &View, opts: &LayoutOptions) -> Scene {
         v: opts.v_gap,
     };
     let (nodes, placed) = compact_place(nodes, &items, &ledges, edges.len(), gaps);
+    let drops = placed.drop;
     for (ei, (e, mut pts)) in edges.iter_mut().zip(placed.points).enumerate() {
         if flip[ei] {
             pts.reverse();
         }
         e.points = pts;
+    }
+    // Choices: the alternatives leave their parent together, through a
+    // diamond in the gap below the parent's layer.
+    choice_edges.sort_unstable();
+    let mut choices: Vec<ChoiceMark> = Vec::new();
+    for group in choice_edges.chunk_by(|a, b| a.0 == b.0) {
+        let c = &case.choices[group[0].0 as usize];
+        let first = &edges[group[0].1];
+        let parent = first.from;
+        // Layered edges start with a vertical drop to the bottom of the
+        // parent's layer (`drops`): the diamond goes just below it, in the
+        // gap between the layers; the alternatives part at its bottom vertex.
+        let yb = drops[group[0].1];
+        let Some(&p0) = first.points.first() else {
+            continue;
+        };
+        let at = (p0.0, yb + CHOICE_DROP);
+        let vertex = (at.0, at.1 + CHOICE_HALF.1);
+        let ok = yb.is_finite()
+            && group.iter().all(|&(_, ei)| {
+                let pts = &edges[ei].points;
+                let k = if pts.len() > 2 && pts[1] == (p0.0, yb) {
+                    2
+                } else {
+                    1
+                };
+                pts.len() > k && pts[0] == p0 && drops[ei] == yb && pts[k].1 > vertex.1 + 1.0
+            });
+        if !ok {
+            continue;
+        }
+        for &(_, ei) in group {
+            let pts = &mut edges[ei].points;
+            if pts[1] == (p0.0, yb) {
+                pts[1] = vertex;
+            } else {
+                pts.insert(1, vertex);
+            }
+        }
+        choices.push(ChoiceMark {
+            parent,
+            edges: group.iter().map(|&(_, ei)| ei).collect(),
+            at,
+            label: c.label.as_ref().map(|l| l.value.to_string()),
+        });
+    }
+    for e in &mut edges {
+        if let Some(m) = &mut e.mark {
+            // Back along the edge from [`BALL_OFFSET`] until the ball is
+            // clear of both boxes (a flat edge reaches its box at a shallow
+            // angle), but not beyond the edge's middle.
+            let (a, b) = (&nodes[e.from], &nodes[e.to]);
+            let r = BALL_RADIUS + 1.0;
+            let clear = |p: (f32, f32)| {
+                [a, b].iter().all(|n| {
+                    p.0 + r <= n.x || p.0 - r >= n.x + n.w || p.1 + r <= n.y || p.1 - r >= n.y + n.h
+                })
+            };
+            let mut d = BALL_OFFSET;
+            (m.at, m.label_dir) = point_before_end(&e.points, d);
+            while !clear(m.at) && d < 400.0 {
+                d += 2.0;
+                let (p, dir) = point_before_end(&e.points, d);
+                if p == m.at {
+                    break; // the middle of the edge
+                }
+                (m.at, m.label_dir) = (p, dir);
+            }
+        }
     }
     for acp in &case.acps {
         if let AcpTarget::Relation(rid) = acp.on {
@@ -326,6 +468,7 @@ pub fn layout(case: &Case, view: &View, opts: &LayoutOptions) -> Scene {
         height: placed.height,
         nodes,
         edges,
+        choices,
     }
 }
 
@@ -417,6 +560,7 @@ fn architecture(case: &Case, opts: &LayoutOptions) -> Scene {
             points,
             acps: Vec::new(),
             defeated: false,
+            mark: None,
         })
         .collect();
     Scene {
@@ -425,5 +569,6 @@ fn architecture(case: &Case, opts: &LayoutOptions) -> Scene {
         height: placed.height,
         nodes,
         edges,
+        choices: Vec::new(),
     }
 }

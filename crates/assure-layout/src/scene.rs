@@ -34,8 +34,14 @@ pub enum NodeKind {
     AwayAssumption,
     /// Away justification.
     AwayJustification,
-    /// A module (architecture view) or module reference.
+    /// A module (architecture view).
     Module,
+    /// A module reference in an argument (rectangle with a folder tab; the
+    /// referenced module's name below a band).
+    ModuleRef,
+    /// A contract reference (module reference shape with a second line
+    /// under its top edge).
+    ContractRef,
 }
 
 impl NodeKind {
@@ -56,7 +62,17 @@ impl NodeKind {
             NodeKind::AwayAssumption => "away-assumption",
             NodeKind::AwayJustification => "away-justification",
             NodeKind::Module => "module",
+            NodeKind::ModuleRef => "module-reference",
+            NodeKind::ContractRef => "contract-reference",
         }
+    }
+
+    /// Module boxes and module / contract references: a folder tab on top.
+    pub fn has_tab(self) -> bool {
+        matches!(
+            self,
+            NodeKind::Module | NodeKind::ModuleRef | NodeKind::ContractRef
+        )
     }
 
     /// Context, assumption and justification shapes (placed beside their element).
@@ -112,6 +128,9 @@ pub struct Decorations {
     pub acps: Vec<String>,
     /// Focused view: some supporters of this element are cut off (draw "…" below).
     pub truncated: bool,
+    /// Public indicator (GSN v3 1:4): a small folder mark above the shape's
+    /// upper right, in the [`MODULE_TAB`] strip.
+    pub public: bool,
 }
 
 /// One box.
@@ -183,6 +202,38 @@ pub struct SceneEdge {
     pub acps: Vec<(String, (f32, f32))>,
     /// Marked defeated.
     pub defeated: bool,
+    /// Multiplicity (filled ball) or optionality (hollow ball) on a
+    /// SupportedBy edge.
+    pub mark: Option<LinkMark>,
+}
+
+/// A ball on a SupportedBy edge (GSN v3 1:3).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkMark {
+    /// Hollow ball (optional) rather than filled (multiplicity).
+    pub optional: bool,
+    /// Multiplicity label (`n`, `1..*`), drawn right of the ball.
+    pub label: Option<String>,
+    /// Centre of the ball: on the edge, [`BALL_OFFSET`] before its end.
+    pub at: (f32, f32),
+    /// Unit vector from the ball towards its label: perpendicular to the
+    /// edge there, on the upper side (the right for a vertical edge).
+    pub label_dir: (f32, f32),
+}
+
+/// A choice between SupportedBy edges of one parent (GSN v3 1:3): a diamond
+/// where the edges part, with an optional label (`1 of 3`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChoiceMark {
+    /// The parent box.
+    pub parent: usize,
+    /// The alternatives: indices into [`Scene::edges`] (each passes through
+    /// the diamond's bottom vertex).
+    pub edges: Vec<usize>,
+    /// Centre of the diamond.
+    pub at: (f32, f32),
+    /// The label, drawn right of the diamond.
+    pub label: Option<String>,
 }
 
 /// A laid-out diagram.
@@ -198,6 +249,8 @@ pub struct Scene {
     pub nodes: Vec<SceneNode>,
     /// Edges, in a deterministic order.
     pub edges: Vec<SceneEdge>,
+    /// Choices between edges.
+    pub choices: Vec<ChoiceMark>,
 }
 
 fn r(v: f32) -> Value {
@@ -222,6 +275,11 @@ impl Scene {
                 "undeveloped": n.decorations.undeveloped,
                 "defeated": n.decorations.defeated,
                 "truncated": n.decorations.truncated,
+                "public": n.decorations.public,
+                "uninstantiated": n.decorations.uninstantiated,
+                "acps": n.decorations.acps,
+                "classes": n.classes,
+                "url": n.url,
                 "lines": n.lines.iter().map(|l| json!({
                     "text": l.runs.iter().map(|r| r.text.as_str()).collect::<String>(),
                     "width": r(l.width),
@@ -235,6 +293,17 @@ impl Scene {
                 "points": e.points.iter().map(|(x, y)| json!([r(*x), r(*y)])).collect::<Vec<_>>(),
                 "acps": e.acps.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
                 "defeated": e.defeated,
+                "multiplicity": e.mark.as_ref().filter(|m| !m.optional).map(|m| json!({
+                    "label": m.label,
+                    "at": [r(m.at.0), r(m.at.1)],
+                })),
+                "optional": e.mark.as_ref().filter(|m| m.optional).map(|m| json!([r(m.at.0), r(m.at.1)])),
+            })).collect::<Vec<_>>(),
+            "choices": self.choices.iter().map(|c| json!({
+                "from": self.nodes[c.parent].id,
+                "to": c.edges.iter().map(|&e| self.nodes[self.edges[e].to].id.as_str()).collect::<Vec<_>>(),
+                "at": [r(c.at.0), r(c.at.1)],
+                "label": c.label,
             })).collect::<Vec<_>>(),
         })
     }
@@ -252,6 +321,15 @@ pub const LETTER_SIZE: f32 = 14.0;
 pub const CORNER_RADIUS: f32 = 8.0;
 /// Height of the tab on top of a module box (included in [`SceneNode::h`]).
 pub const MODULE_TAB: f32 = 10.0;
+/// Distance along a SupportedBy edge from its end (the arrowhead's tip) to
+/// the centre of a multiplicity / optionality ball.
+pub const BALL_OFFSET: f32 = 22.0;
+/// Radius of a multiplicity / optionality ball.
+pub const BALL_RADIUS: f32 = 4.0;
+/// Half-width and half-height of a choice diamond.
+pub const CHOICE_HALF: (f32, f32) = (7.0, 6.0);
+/// How far below its parent's layer a choice diamond's centre sits.
+pub const CHOICE_DROP: f32 = 14.0;
 /// Horizontal skew of strategy parallelograms, as a fraction of their height.
 pub const SKEW_RATIO: f32 = 0.25;
 
@@ -465,6 +543,16 @@ impl SceneNode {
         if has { DECORATION_HEIGHT } else { 0.0 }
     }
 
+    /// Height of the strip above the shape: the folder tab of module boxes
+    /// and references, and the public indicator ([`MODULE_TAB`] for either).
+    pub fn top_strip(&self) -> f32 {
+        if self.kind.has_tab() || self.decorations.public {
+            MODULE_TAB
+        } else {
+            0.0
+        }
+    }
+
     fn letter_width(&self) -> f32 {
         if self.has_letter() { LETTER_SIZE } else { 0.0 }
     }
@@ -487,7 +575,9 @@ impl SceneNode {
     pub fn has_module_line(&self) -> bool {
         matches!(
             self.kind,
-            NodeKind::AwayGoal
+            NodeKind::ModuleRef
+                | NodeKind::ContractRef
+                | NodeKind::AwayGoal
                 | NodeKind::AwaySolution
                 | NodeKind::AwayContext
                 | NodeKind::AwayAssumption
@@ -515,18 +605,17 @@ impl SceneNode {
     /// The outline of the shape (without decorations below, the A/J letter
     /// column or the module tab).
     pub fn shape(&self) -> Shape {
-        let top = if self.kind == NodeKind::Module {
-            self.y + MODULE_TAB
-        } else {
-            self.y
-        };
+        let top = self.y + self.top_strip();
         let w = self.w - self.letter_width();
         let h = self.y + self.h - self.decoration_height() - top;
         let (x, y) = (self.x, top);
         match self.kind {
-            NodeKind::Goal | NodeKind::CounterGoal | NodeKind::AwayGoal | NodeKind::Module => {
-                Shape::Rect { x, y, w, h }
-            }
+            NodeKind::Goal
+            | NodeKind::CounterGoal
+            | NodeKind::AwayGoal
+            | NodeKind::Module
+            | NodeKind::ModuleRef
+            | NodeKind::ContractRef => Shape::Rect { x, y, w, h },
             NodeKind::Context | NodeKind::AwayContext => Shape::RoundRect {
                 x,
                 y,
@@ -589,6 +678,8 @@ impl SceneNode {
             | NodeKind::CounterGoal
             | NodeKind::AwayGoal
             | NodeKind::Module
+            | NodeKind::ModuleRef
+            | NodeKind::ContractRef
             | NodeKind::Context
             | NodeKind::AwayContext => (tw + 2.0 * PADDING, th + 2.0 * PADDING),
             NodeKind::Strategy => {
@@ -607,11 +698,7 @@ impl SceneNode {
                 th * std::f32::consts::SQRT_2 + 2.0 * PADDING,
             ),
         };
-        let tab = if self.kind == NodeKind::Module {
-            MODULE_TAB
-        } else {
-            0.0
-        };
+        let tab = self.top_strip();
         self.w = sw.ceil() + self.letter_width();
         self.h = sh.ceil() + tab + self.decoration_height();
     }

@@ -198,6 +198,7 @@ fn check(scene: &Scene, name: &str) -> String {
             }
         }
     }
+    check_notation(scene, name);
     format!(
         "{name}: nodes {} edges {} width {:.0} height {:.0} aspect {:.2} crossings {}",
         n.len(),
@@ -207,6 +208,111 @@ fn check(scene: &Scene, name: &str) -> String {
         scene.width / scene.height.max(1.0),
         crossings(scene)
     )
+}
+
+/// Distance from `p` to the polyline `pts`.
+fn dist_to_polyline(p: (f32, f32), pts: &[(f32, f32)]) -> f32 {
+    pts.windows(2)
+        .map(|w| {
+            let (a, b) = (w[0], w[1]);
+            let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+            let l2 = dx * dx + dy * dy;
+            let t = if l2 > 0.0 {
+                (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / l2).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            ((a.0 + t * dx - p.0).powi(2) + (a.1 + t * dy - p.1).powi(2)).sqrt()
+        })
+        .fold(f32::INFINITY, f32::min)
+}
+
+/// Whether the rectangle `(x, y, w, h)` overlaps a box's interior.
+fn rect_hits_box(r: (f32, f32, f32, f32), b: &assure_layout::SceneNode) -> bool {
+    r.0 < b.x + b.w - TOL && b.x + TOL < r.0 + r.2 && r.1 < b.y + b.h - TOL && b.y + TOL < r.1 + r.3
+}
+
+/// Guarantees of the GSN v3 notation beyond boxes and edges: balls lie on
+/// their edges and clear of every box; a choice diamond lies between its
+/// parent and the alternatives, clear of every box, and each alternative
+/// passes through its bottom vertex; the public indicator's strip is part
+/// of its box.
+fn check_notation(scene: &Scene, name: &str) {
+    use assure_layout::scene::{BALL_RADIUS, CHOICE_HALF, MODULE_TAB};
+    let n = &scene.nodes;
+    for e in &scene.edges {
+        let Some(m) = &e.mark else { continue };
+        assert_eq!(
+            e.kind,
+            EdgeKind::SupportedBy,
+            "{name}: ball on a non-SupportedBy edge"
+        );
+        assert!(
+            dist_to_polyline(m.at, &e.points) <= TOL,
+            "{name}: ball of {}→{} is off its edge",
+            n[e.from].id,
+            n[e.to].id
+        );
+        let r = BALL_RADIUS;
+        let ball = (m.at.0 - r, m.at.1 - r, 2.0 * r, 2.0 * r);
+        for b in n {
+            assert!(
+                !rect_hits_box(ball, b),
+                "{name}: ball of {}→{} overlaps {}",
+                n[e.from].id,
+                n[e.to].id,
+                b.id
+            );
+        }
+    }
+    for c in &scene.choices {
+        let p = &n[c.parent];
+        let (hw, hh) = CHOICE_HALF;
+        let diamond = (c.at.0 - hw, c.at.1 - hh, 2.0 * hw, 2.0 * hh);
+        for b in n {
+            assert!(
+                !rect_hits_box(diamond, b),
+                "{name}: choice of {} overlaps {}",
+                p.id,
+                b.id
+            );
+        }
+        assert!(
+            c.at.1 - hh >= p.y + p.h - TOL,
+            "{name}: choice of {} not below it",
+            p.id
+        );
+        assert!(!c.edges.is_empty(), "{name}: empty choice of {}", p.id);
+        for &ei in &c.edges {
+            let e = &scene.edges[ei];
+            assert_eq!(e.from, c.parent, "{name}: choice edge of another parent");
+            let t = &n[e.to];
+            assert!(
+                c.at.1 + hh <= t.y + TOL,
+                "{name}: choice of {} not above {}",
+                p.id,
+                t.id
+            );
+            assert!(
+                e.points
+                    .iter()
+                    .any(|q| (q.0 - c.at.0).abs() <= TOL && (q.1 - (c.at.1 + hh)).abs() <= TOL),
+                "{name}: edge {}→{} does not pass through its choice",
+                p.id,
+                t.id
+            );
+        }
+    }
+    for a in n {
+        if a.decorations.public {
+            let (top, _) = a.shape().y_range();
+            assert!(
+                top >= a.y + MODULE_TAB - TOL,
+                "{name}: no strip for the public indicator of {}",
+                a.id
+            );
+        }
+    }
 }
 
 /// Proper crossings between segments of different edges (O(S²); small scenes only).
@@ -301,6 +407,46 @@ fn infusion_pump() {
     assert!(case.elements.len() > 20);
     let summary = all_views(&case, "infusion-pump");
     insta::assert_snapshot!("infusion_pump", summary.join("\n"));
+}
+
+#[test]
+fn notation() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notation");
+    let mut files = Vec::new();
+    read_dir_files(&dir, "", &mut files);
+    let case = load_files(&files, &["index.gsn.yaml"]);
+    let summary = all_views(&case, "notation");
+    let pump = layout(&case, &View::Module(ModuleId(0)), &LayoutOptions::default());
+    // Everything the fixture declares is drawn.
+    assert_eq!(pump.choices.len(), 2);
+    let balls: Vec<(bool, Option<&str>)> = pump
+        .edges
+        .iter()
+        .filter_map(|e| e.mark.as_ref())
+        .map(|m| (m.optional, m.label.as_deref()))
+        .collect();
+    assert_eq!(
+        balls,
+        [(false, Some("n")), (true, None), (false, Some("0..*"))]
+    );
+    let public: Vec<&str> = pump
+        .nodes
+        .iter()
+        .filter(|n| n.decorations.public)
+        .map(|n| n.id.as_str())
+        .collect();
+    assert_eq!(public, ["G1", "C1", "A1", "G5"]);
+    let kinds: Vec<&str> = pump
+        .nodes
+        .iter()
+        .filter(|n| n.kind.has_tab())
+        .map(|n| n.kind.name())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["module-reference", "contract-reference", "module-reference"]
+    );
+    insta::assert_snapshot!("notation", summary.join("\n"));
 }
 
 fn generated(elements: usize, modules: usize) -> Case {

@@ -28,7 +28,9 @@ pub use raster::pdf;
 #[cfg(feature = "png")]
 pub use raster::png;
 
-use assure_layout::scene::{DECORATION_HEIGHT, LETTER_SIZE, MODULE_TAB, Shape};
+use assure_layout::scene::{
+    BALL_RADIUS, CHOICE_HALF, ChoiceMark, DECORATION_HEIGHT, LETTER_SIZE, MODULE_TAB, Shape,
+};
 use assure_layout::text::{ASCENT, DESCENT, FONT_FAMILY, FONT_SIZE, LINE_HEIGHT};
 use assure_layout::{EdgeKind, NodeKind, Scene, SceneEdge, SceneNode, TextLine};
 use escape::{class_token, escape, fragment, push_escaped, safe_url};
@@ -133,6 +135,9 @@ svg.gsndiagram{background:#fff}
 .gsnchallenge{stroke:#c00000;stroke-dasharray:6 4}
 .gsnacp{fill:#000;stroke:none}
 .gsndiagram text.gsnacplabel{font-size:9px}
+.gsnmultiplicity,.gsnchoice{fill:#000;stroke:#000;stroke-width:1}
+.gsnoptional{fill:#fff;stroke:#000;stroke-width:1}
+.gsndiagram text.gsnlinklabel{font-size:10px}
 ";
 
 const MARKERS: &str = "\
@@ -187,6 +192,8 @@ fn kind_classes(kind: NodeKind) -> &'static str {
         NodeKind::AwayAssumption => "gsnawayasmp",
         NodeKind::AwayJustification => "gsnawayjust",
         NodeKind::Module => "gsnmodule",
+        NodeKind::ModuleRef => "gsnmoduleref",
+        NodeKind::ContractRef => "gsnmoduleref gsncontractref",
     }
 }
 
@@ -406,6 +413,9 @@ fn node(out: &mut String, n: &SceneNode, ids: &mut HashSet<String>) {
     if d.defeated {
         out.push_str(" gsndefeated");
     }
+    if d.public {
+        out.push_str(" gsn_public");
+    }
     if let Some(m) = &n.module {
         out.push_str(" gsn_module_");
         out.push_str(&class_token(m));
@@ -425,11 +435,11 @@ fn node(out: &mut String, n: &SceneNode, ids: &mut HashSet<String>) {
 
     // The link: away elements and module boxes to their module's view,
     // others to their `url:` when it is safe.
-    let href = match (&n.module, is_away(n.kind) || n.kind == NodeKind::Module) {
+    let href = match (&n.module, is_away(n.kind) || n.kind.has_tab()) {
         (Some(m), true) => {
             let mut h = escape::file_stem(m);
             h.push_str(".svg");
-            if n.kind != NodeKind::Module {
+            if !n.kind.has_tab() {
                 h.push('#');
                 h.push_str(&fragment(&n.id));
             }
@@ -443,7 +453,7 @@ fn node(out: &mut String, n: &SceneNode, ids: &mut HashSet<String>) {
     }
 
     let shape = n.shape();
-    if n.kind == NodeKind::Module {
+    if n.kind.has_tab() {
         // Folder: a tab above the body.
         let (x, y, w, _) = bbox(&shape);
         let tab = (w * 0.4).min(80.0);
@@ -455,6 +465,42 @@ fn node(out: &mut String, n: &SceneNode, ids: &mut HashSet<String>) {
         out.push_str("/>");
     }
     draw_shape(out, &shape);
+    if n.kind == NodeKind::ContractRef {
+        // A contract: a second line just under the top edge.
+        let (x, y, w, _) = bbox(&shape);
+        line(
+            out,
+            "gsnband gsncontractline",
+            (x, y + 3.0),
+            (x + w, y + 3.0),
+        );
+    }
+    if d.public {
+        // Public indicator: a small folder on the shape's upper right, in
+        // the strip above it.
+        // On round shapes it sits on the outline at 45°, outside it.
+        let (l, y) = match shape {
+            Shape::Circle { cx, cy, r } => (cx + r * 0.707, cy - r * 0.707),
+            Shape::Ellipse { cx, cy, rx, ry } => (cx + rx * 0.707, cy - ry * 0.707),
+            _ => {
+                let (x, y, w, _) = bbox(&shape);
+                (((x + w).min(n.x + n.w) - 18.0).max(n.x), y)
+            }
+        };
+        out.push_str("<path class=\"gsndeco gsnpublic\" d=\"M");
+        poly(
+            out,
+            &[
+                (l, y),
+                (l, y - MODULE_TAB),
+                (l + 6.0, y - MODULE_TAB),
+                (l + 7.5, y - MODULE_TAB + 3.0),
+                (l + 14.0, y - MODULE_TAB + 3.0),
+                (l + 14.0, y),
+            ],
+        );
+        out.push_str("Z\"/>");
+    }
 
     let (tx, ty, _tw, th) = text_box(n);
     out.push_str("<text class=\"gsnid\" xml:space=\"preserve\"");
@@ -469,7 +515,7 @@ fn node(out: &mut String, n: &SceneNode, ids: &mut HashSet<String>) {
     for (i, l) in n.lines.iter().enumerate() {
         text_line(out, tx, baseline(ty, i + 1), l, href.is_none());
     }
-    if is_away(n.kind) {
+    if n.has_module_line() {
         // The module compartment: a band across the shape with the module name.
         let yb = ty + th - LINE_HEIGHT;
         let (l, r) = chord(&shape, yb);
@@ -611,6 +657,41 @@ fn edge(out: &mut String, e: &SceneEdge) {
 }
 
 fn edge_decorations(out: &mut String, e: &SceneEdge) {
+    if let Some(m) = &e.mark {
+        let class = if m.optional {
+            "gsnoptional"
+        } else {
+            "gsnmultiplicity"
+        };
+        let _ = write!(out, "<circle class=\"{class}\"");
+        attr(out, "cx", m.at.0);
+        attr(out, "cy", m.at.1);
+        attr(out, "r", BALL_RADIUS);
+        out.push_str("/>");
+        if let Some(l) = &m.label {
+            // Beside the ball, off the edge: along the normal the layout chose.
+            let (nx, ny) = m.label_dir;
+            let k = BALL_RADIUS + 4.0;
+            let (x, y) = (m.at.0 + nx * k, m.at.1 + ny * k);
+            let anchor = if nx > 0.3 {
+                "start"
+            } else if nx < -0.3 {
+                "end"
+            } else {
+                "middle"
+            };
+            // Baseline: centred on the point for a sideways label, above it otherwise.
+            let base = if ny < -0.7 { y } else { y + 3.5 };
+            out.push_str("<text class=\"gsnlinklabel\" xml:space=\"preserve\"");
+            let _ = write!(out, " text-anchor=\"{anchor}\"");
+            attr(out, "x", x);
+            attr(out, "y", base);
+            out.push('>');
+            push_escaped(out, l);
+            out.push_str("</text>");
+        }
+        out.push('\n');
+    }
     if e.defeated && e.points.len() >= 2 {
         let (x, y) = midpoint(&e.points);
         cross(out, (x - 6.0, y - 6.0, 12.0, 12.0));
@@ -620,6 +701,29 @@ fn edge_decorations(out: &mut String, e: &SceneEdge) {
         acp_mark(out, *p, name, false);
         out.push('\n');
     }
+}
+
+/// A multiplicity or choice label at `(x, baseline)`.
+fn link_label(out: &mut String, (x, y): (f32, f32), label: &str) {
+    out.push_str("<text class=\"gsnlinklabel\" xml:space=\"preserve\"");
+    attr(out, "x", x);
+    attr(out, "y", y);
+    out.push('>');
+    push_escaped(out, label);
+    out.push_str("</text>");
+}
+
+fn choice(out: &mut String, c: &ChoiceMark) {
+    let ((x, y), (hw, hh)) = (c.at, CHOICE_HALF);
+    polygon(
+        out,
+        "gsnchoice",
+        &[(x, y - hh), (x + hw, y), (x, y + hh), (x - hw, y)],
+    );
+    if let Some(l) = &c.label {
+        link_label(out, (x + hw + 3.0, y + 4.0), l);
+    }
+    out.push('\n');
 }
 
 /// The SVG of `scene`: standalone SVG 1.1, deterministic.
@@ -685,6 +789,9 @@ pub fn svg(scene: &Scene, opts: &SvgOptions) -> String {
     out.push_str("</g>\n<g class=\"gsnedgedecos\">\n");
     for e in &scene.edges {
         edge_decorations(&mut out, e);
+    }
+    for c in &scene.choices {
+        choice(&mut out, c);
     }
     out.push_str("</g>\n</svg>\n");
     out

@@ -178,3 +178,37 @@ fn hostile_text_is_escaped() {
     // The safe link survives, escaped.
     assert!(s.contains("href=\"https://example.com/?a=1&amp;b=&lt;2&gt;\""));
 }
+
+#[test]
+fn notation_snapshot() {
+    // Public indicators, multiplicity / optional balls with labels, choices,
+    // module and contract references (the layout crate's notation fixture).
+    let files = [
+        (
+            "index.gsn.yaml",
+            include_str!("../../assure-layout/tests/fixtures/notation/index.gsn.yaml"),
+        ),
+        (
+            "network.gsn.yaml",
+            include_str!("../../assure-layout/tests/fixtures/notation/network.gsn.yaml"),
+        ),
+    ];
+    let s = render(&files, &View::Module(assure_core::ModuleId(0)));
+    parses(&s);
+    for needle in [
+        "class=\"gsnmultiplicity\"",
+        "class=\"gsnoptional\"",
+        "class=\"gsnchoice\"",
+        ">1 of 2</text>",
+        ">0..*</text>",
+        "class=\"gsndeco gsnpublic\"",
+        " gsn_public",
+        "class=\"gsnelem gsnmoduleref gsn_module_Network\"",
+        "class=\"gsnelem gsnmoduleref gsncontractref",
+        "class=\"gsnband gsncontractline\"",
+        "href=\"Network.svg\"",
+    ] {
+        assert!(s.contains(needle), "missing {needle}");
+    }
+    insta::assert_snapshot!("notation_module", s);
+}

@@ -9,7 +9,8 @@ rule! {
     doc: r#"## What it checks
 
 SupportedBy is permitted only goal → goal, goal → strategy, goal → solution,
-strategy → goal (GSN v3 Table 1:2-2), and within a counter-argument counter goal →
+strategy → goal (GSN v3 Table 1:2-2), goal → module reference or contract reference
+(1:4), and within a counter-argument counter goal →
 counter goal or counter solution (1:6). Anything else is reported: a strategy supported
 directly by a solution (gsn2x accepts this; the standard does not), a solution or context
 with supporters, context linked by SupportedBy instead of InContextOf, a goal "supported"
@@ -55,8 +56,10 @@ Sn1:
 pub fn permitted(from: K, to: K) -> bool {
     matches!(
         (from, to),
-        (K::Goal, K::Goal | K::Strategy | K::Solution)
-            | (K::Strategy, K::Goal)
+        (
+            K::Goal,
+            K::Goal | K::Strategy | K::Solution | K::ModuleReference | K::ContractReference
+        ) | (K::Strategy, K::Goal)
             | (K::CounterGoal, K::CounterGoal | K::CounterSolution)
     )
 }

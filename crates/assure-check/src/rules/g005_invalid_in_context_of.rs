@@ -9,7 +9,8 @@ rule! {
     doc: r#"## What it checks
 
 InContextOf is permitted only from a goal or strategy to a context, assumption or
-justification (GSN v3 Table 1:2-2).
+justification (GSN v3 Table 1:2-2), or to a module reference (1:4: the module's argument
+as context).
 
 ## Why
 
@@ -57,7 +58,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
             continue;
         }
         let from_ok = matches!(f.kind, K::Goal | K::Strategy);
-        if from_ok && t.kind.is_contextual() {
+        if from_ok && (t.kind.is_contextual() || t.kind == K::ModuleReference) {
             continue;
         }
         let (msg, help) = if !from_ok {
