@@ -232,3 +232,38 @@ fn demo_renders_the_diagrams() {
         );
     }
 }
+
+#[test]
+fn renders_unless_parts_of_the_case_were_not_read() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let case = tmp.path().join("case");
+    std::fs::create_dir_all(&case).expect("mkdir");
+    // An unknown key raised to an error, and a reserved key raised to an
+    // error: nothing is lost, so the case is drawn (exit 0, a note).
+    std::fs::write(
+        case.join("index.gsn.yaml"),
+        "module:\n  name: Main\n  severity: {L004: error, L010: error}\nG1:\n  text: Claim\n  risk: high\n  review: Alice\n  undeveloped: true\n",
+    )
+    .expect("write");
+    let o = assure(
+        &["render", "case", "-o", "out", "--format", "layout-json"],
+        tmp.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains("rendering it anyway"), "{}", text(&o));
+    assert!(tmp.path().join("out/Main.layout.json").exists());
+
+    // A value of the wrong type drops part of an element: not drawn.
+    std::fs::write(
+        case.join("index.gsn.yaml"),
+        "G1:\n  text: Claim\n  supportedBy: {G2: x}\nG2:\n  text: Sub-claim\n  undeveloped: true\n",
+    )
+    .expect("write");
+    let o = assure(
+        &["render", "case", "-o", "out2", "--format", "layout-json"],
+        tmp.path(),
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("L003"), "{}", text(&o));
+    assert!(!tmp.path().join("out2").join("index.layout.json").exists());
+}

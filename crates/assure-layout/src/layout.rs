@@ -137,6 +137,10 @@ fn wrap_width(kind: NodeKind, text: &str, max: f32) -> f32 {
     }
 }
 
+/// How far a self-loop reaches to the right of its box (less than the gap
+/// between boxes).
+const SELF_LOOP: f32 = 16.0;
+
 /// Aspect ratio (width / height) aimed at when compacting.
 const TARGET_ASPECT: f32 = 1.5;
 /// Layouts at most this much wider than high are not compacted further.
@@ -230,6 +234,7 @@ pub fn layout(case: &Case, view: &View, opts: &LayoutOptions) -> Scene {
                 acps: Vec::new(),
                 truncated: sel.truncated[i],
                 public: el.is_public() && !away,
+                counter: el.kind.is_counter(),
             },
             classes: el.classes.iter().map(|c| c.value.to_string()).collect(),
             url: el.url.as_ref().map(|u| u.value.to_string()),
@@ -299,14 +304,13 @@ pub fn layout(case: &Case, view: &View, opts: &LayoutOptions) -> Scene {
     let mut edge_of_rel = vec![usize::MAX; case.relations.len()];
     let mut ledges: Vec<LEdge> = Vec::new();
     let mut flip: Vec<bool> = Vec::new();
+    // Edges from a box to itself.
+    let mut loops: Vec<usize> = Vec::new();
     // (choice group, edge) of every edge that is an alternative.
     let mut choice_edges: Vec<(u32, usize)> = Vec::new();
     for (k, &rid) in sel.relations.iter().enumerate() {
         let r = case.relation(rid);
         let (f, t) = ends[k];
-        if f == t {
-            continue; // a self-loop is not drawn (the checker reports it)
-        }
         let ei = edges.len();
         edge_of_rel[rid.0 as usize] = ei;
         let kind = match r.kind {
@@ -348,7 +352,10 @@ pub fn layout(case: &Case, view: &View, opts: &LayoutOptions) -> Scene {
             }
         }
         flip.push(false);
-        if r.kind == RelationKind::InContextOf && attached(t) {
+        if f == t {
+            // A self-loop (G007, D005): drawn beside the box after placement.
+            loops.push(ei);
+        } else if r.kind == RelationKind::InContextOf && attached(t) {
             let it = &mut items[item_of[f]];
             if (it.left.len() + it.right.len()).is_multiple_of(2) {
                 it.right.push((t, ei));
@@ -378,11 +385,37 @@ pub fn layout(case: &Case, view: &View, opts: &LayoutOptions) -> Scene {
     };
     let (nodes, placed) = compact_place(nodes, &items, &ledges, edges.len(), gaps);
     let drops = placed.drop;
+    let mut width = placed.width;
     for (ei, (e, mut pts)) in edges.iter_mut().zip(placed.points).enumerate() {
         if flip[ei] {
             pts.reverse();
         }
         e.points = pts;
+    }
+    // Self-loops: out of one side of the box in its upper part, SELF_LOOP
+    // units out, and back in its lower part (the arrowhead); on the right
+    // unless only the left side is free of attached boxes.
+    for &ei in &loops {
+        let f = edges[ei].from;
+        let right = item_of[f] == usize::MAX || {
+            let it = &items[item_of[f]];
+            it.right.is_empty() || !it.left.is_empty()
+        };
+        let n = &nodes[f];
+        // Never left of the drawing.
+        let right = right || n.x < SELF_LOOP;
+        let s = n.shape();
+        let (top, bottom) = s.y_range();
+        let h = bottom - top;
+        let a = s.side_point(top + 0.2 * h, right);
+        let b = s.side_point(top + 0.8 * h, right);
+        let x = if right {
+            a.0.max(b.0).max(n.x + n.w) + SELF_LOOP
+        } else {
+            a.0.min(b.0).min(n.x) - SELF_LOOP
+        };
+        width = width.max(x + crate::layered::MARGIN);
+        edges[ei].points = vec![a, (x, a.1), (x, b.1), b];
     }
     // Choices: the alternatives leave their parent together, through a
     // diamond in the gap below the parent's layer.
@@ -464,7 +497,7 @@ pub fn layout(case: &Case, view: &View, opts: &LayoutOptions) -> Scene {
     }
     Scene {
         title: view.title(case),
-        width: placed.width,
+        width,
         height: placed.height,
         nodes,
         edges,

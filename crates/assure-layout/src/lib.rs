@@ -1,6 +1,6 @@
 //! Layout of GSN diagrams: which elements a view shows ([`view`]), how big
 //! their text makes them ([`text`]), and where boxes and edges go
-//! ([`layout`]), producing a [`Scene`] that renderers draw and that
+//! ([`layout`](fn@layout)), producing a [`Scene`] that renderers draw and that
 //! `layout-json` exposes.
 //!
 //! Architecture invariant: layout is a pure function of the model, the view

@@ -131,6 +131,9 @@ pub struct Decorations {
     /// Public indicator (GSN v3 1:4): a small folder mark above the shape's
     /// upper right, in the [`MODULE_TAB`] strip.
     pub public: bool,
+    /// A counter goal or counter solution (dialectic) — also when shown as
+    /// an away element, whose kind does not say so.
+    pub counter: bool,
 }
 
 /// One box.
@@ -276,6 +279,7 @@ impl Scene {
                 "defeated": n.decorations.defeated,
                 "truncated": n.decorations.truncated,
                 "public": n.decorations.public,
+                "counter": n.decorations.counter,
                 "uninstantiated": n.decorations.uninstantiated,
                 "acps": n.decorations.acps,
                 "classes": n.classes,

@@ -159,7 +159,7 @@ fn check(scene: &Scene, name: &str) -> String {
             f.id,
             t.id
         );
-        if e.kind == EdgeKind::SupportedBy {
+        if e.kind == EdgeKind::SupportedBy && e.from != e.to {
             assert!(
                 f.y + f.h <= t.y + 1e-3,
                 "{name}: parent {} not above supporter {}",
@@ -519,4 +519,55 @@ fn tree_width_grows_with_leaves() {
             s.width
         );
     }
+}
+
+#[test]
+fn self_loops_are_drawn_and_away_counters_stay_counters() {
+    let files = vec![
+        (
+            "index.gsn.yaml".to_string(),
+            b"module: {name: Main, uses: [other.gsn.yaml]}
+G1:
+  text: The pump is safe
+  supportedBy: [G1, G2]
+  inContextOf: [A1]
+A1:
+  text: The HDO maintains the pump.
+G2:
+  text: Alarms are effective
+  undeveloped: true
+CG1:
+  text: Alarms are missed in noisy wards
+  challenges: G2
+  supportedBy: [CSn1]
+"
+            .to_vec(),
+        ),
+        (
+            "other.gsn.yaml".to_string(),
+            b"module: {name: Other}\nCSn1:\n  text: Noise survey NS-3\n".to_vec(),
+        ),
+    ];
+    let case = load_files(&files, &["index.gsn.yaml"]);
+    all_views(&case, "loops");
+    let main = layout(&case, &View::Module(ModuleId(0)), &LayoutOptions::default());
+    let g1 = main.nodes.iter().position(|n| n.id == "G1").expect("G1");
+    let lp = main
+        .edges
+        .iter()
+        .find(|e| e.from == g1 && e.to == g1)
+        .expect("the self-loop is drawn");
+    let n = &main.nodes[g1];
+    assert_eq!(lp.points.len(), 4);
+    // On the left: the right side holds the attached assumption.
+    assert!(lp.points[1].0 < n.x, "the loop leaves the box");
+    assert!(lp.points[1].0 >= 0.0, "the loop is inside the scene");
+    let csn = main
+        .nodes
+        .iter()
+        .find(|n| n.id == "CSn1")
+        .expect("away counter solution");
+    assert_eq!(csn.kind, assure_layout::NodeKind::AwaySolution);
+    assert!(csn.decorations.counter);
+    assert_eq!(main.to_json()["nodes"][4]["counter"], true);
 }

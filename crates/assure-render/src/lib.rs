@@ -40,8 +40,9 @@ use std::fmt::Write;
 /// A user stylesheet for the SVG.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Stylesheet {
-    /// Linked by an `<?xml-stylesheet?>` processing instruction; the href is
-    /// written as given (relative to the SVG file when relative).
+    /// Linked with `@import url("…")` in a `<style>` element after the
+    /// default style (so that, at equal specificity, its rules win); the URL
+    /// is written as given (relative to the SVG file when relative).
     Link(String),
     /// CSS text embedded in a `<style>` element (after the default style, so
     /// its rules win).
@@ -404,6 +405,12 @@ fn node(out: &mut String, n: &SceneNode, ids: &mut HashSet<String>) {
     out.push_str("\" class=\"gsnelem ");
     out.push_str(kind_classes(n.kind));
     let d = &n.decorations;
+    // Away counter elements keep their counter styling.
+    match n.kind {
+        NodeKind::AwayGoal if d.counter => out.push_str(" gsncounter gsncountergoal"),
+        NodeKind::AwaySolution if d.counter => out.push_str(" gsncounter gsncountersltn"),
+        _ => {}
+    }
     if d.undeveloped {
         out.push_str(" gsn_undeveloped");
     }
@@ -726,17 +733,29 @@ fn choice(out: &mut String, c: &ChoiceMark) {
     out.push('\n');
 }
 
+/// The contents of a CSS double-quoted string: `\\` and `"` escaped, line
+/// breaks and other control characters as CSS hex escapes.
+fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '"' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {
+                let _ = write!(out, "\\{:x} ", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The SVG of `scene`: standalone SVG 1.1, deterministic.
 pub fn svg(scene: &Scene, opts: &SvgOptions) -> String {
     let mut out = String::with_capacity(1024 + scene.nodes.len() * 700 + scene.edges.len() * 120);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n");
-    for s in &opts.stylesheets {
-        if let Stylesheet::Link(href) = s {
-            out.push_str("<?xml-stylesheet type=\"text/css\" href=\"");
-            push_escaped(&mut out, href);
-            out.push_str("\"?>\n");
-        }
-    }
     let m = if opts.margin.is_finite() {
         opts.margin.max(0.0)
     } else {
@@ -770,12 +789,22 @@ pub fn svg(scene: &Scene, opts: &SvgOptions) -> String {
     }
     out.push_str(MARKERS);
     out.push_str("</defs>\n");
+    // User stylesheets after the default style, in the order given: later
+    // rules win at equal specificity, so a user's `.gsnshape{…}` overrides
+    // the default one whether it is linked or embedded. (An
+    // `<?xml-stylesheet?>` processing instruction would come before the
+    // default `<style>` in the cascade and lose to it.)
     for s in &opts.stylesheets {
-        if let Stylesheet::Inline(css) = s {
-            out.push_str("<style type=\"text/css\">\n");
-            push_escaped(&mut out, css);
-            out.push_str("\n</style>\n");
+        out.push_str("<style type=\"text/css\">\n");
+        match s {
+            Stylesheet::Inline(css) => push_escaped(&mut out, css),
+            Stylesheet::Link(href) => {
+                out.push_str("@import url(\"");
+                push_escaped(&mut out, &css_string(href));
+                out.push_str("\");");
+            }
         }
+        out.push_str("\n</style>\n");
     }
     out.push_str("<g class=\"gsnedges\">\n");
     for e in &scene.edges {

@@ -212,3 +212,66 @@ fn notation_snapshot() {
     }
     insta::assert_snapshot!("notation_module", s);
 }
+
+#[test]
+fn user_stylesheets_follow_the_default_style() {
+    // Cascade order: at equal specificity the later rule wins, so every user
+    // sheet (linked or embedded) must come after the default style.
+    let loaded = assure_core::load::load_str(&[("index.gsn.yaml", SMALL)]);
+    let scene = layout(&loaded.case, &View::Complete, &LayoutOptions::default());
+    let s = svg(
+        &scene,
+        &SvgOptions {
+            stylesheets: vec![
+                Stylesheet::Link("my \"dark\".css".into()),
+                Stylesheet::Inline(".gsnshape{fill:#eee}".into()),
+                Stylesheet::Link("b\nc.css".into()),
+            ],
+            ..SvgOptions::default()
+        },
+    );
+    parses(&s);
+    assert!(!s.contains("<?xml-stylesheet"));
+    let doc = roxmltree::Document::parse(&s).expect("parses");
+    let styles: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("style"))
+        .map(|n| n.text().unwrap_or("").trim().to_string())
+        .collect();
+    assert_eq!(styles.len(), 4, "{styles:?}");
+    assert!(
+        styles[0].starts_with("svg.gsndiagram{"),
+        "default first: {styles:?}"
+    );
+    assert_eq!(styles[1], r#"@import url("my \"dark\".css");"#);
+    assert_eq!(styles[2], ".gsnshape{fill:#eee}");
+    assert_eq!(styles[3], r#"@import url("b\a c.css");"#);
+}
+
+#[test]
+fn away_counter_elements_keep_counter_styling() {
+    let s = render(
+        &[
+            (
+                "index.gsn.yaml",
+                "module: {name: Main, uses: [other.gsn.yaml]}\nG1:\n  text: Safe\n  supportedBy: [G1]\n  undeveloped: true\nCG1:\n  text: Not safe\n  challenges: G1\n  supportedBy: [CG2, CSn1]\n",
+            ),
+            (
+                "other.gsn.yaml",
+                "module: {name: Other}\nCG2:\n  text: Noise\n  undeveloped: true\nCSn1:\n  text: Survey\n",
+            ),
+        ],
+        &View::Module(assure_core::ModuleId(0)),
+    );
+    parses(&s);
+    assert!(
+        s.contains("class=\"gsnelem gsnawaygoal gsncounter gsncountergoal"),
+        "{s}"
+    );
+    assert!(
+        s.contains("class=\"gsnelem gsnawaysltn gsncounter gsncountersltn"),
+        "{s}"
+    );
+    // The self-loop G1 → G1 is drawn.
+    assert_eq!(s.matches("class=\"gsnedge gsnspby\"").count(), 3, "{s}");
+}

@@ -89,13 +89,23 @@ pub struct Job<'a> {
     pub scale: f32,
 }
 
-/// Loader errors: the case did not load completely.
-fn load_errors(report: &Report) -> Report {
+/// Loader errors that mean parts of the case were not read: the
+/// non-configurable `L` codes (syntax, encoding, value types, unreadable or
+/// refused files, limits, invalid ids), except `L007` (a circle of `uses`:
+/// every file is still loaded once). Configurable loader codes (`L004`,
+/// `L010`, `L012`) lose nothing, even when raised to errors.
+pub(crate) fn load_errors(report: &Report) -> Report {
+    let loses_parts = |code: &str| {
+        code != assure_core::codes::L007.code
+            && assure_core::codes::ALL
+                .iter()
+                .any(|m| m.code == code && !m.configurable)
+    };
     Report {
         diagnostics: report
             .diagnostics
             .iter()
-            .filter(|d| d.severity == Severity::Error && d.code.starts_with('L'))
+            .filter(|d| d.severity == Severity::Error && loses_parts(d.code))
             .cloned()
             .collect(),
     }
@@ -191,7 +201,7 @@ fn views(loaded: &Loaded, focus: Option<(&str, u32)>) -> Result<Vec<(View, Strin
 
 /// Writes `bytes` to `dir/name`, refusing anything but a plain file name and
 /// never following a symbolic link.
-fn write_inside(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, String> {
+pub(crate) fn write_inside(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, String> {
     let plain = !name.is_empty()
         && !name.starts_with('.')
         && !name.contains(['/', '\\', '\0'])
