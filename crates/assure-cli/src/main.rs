@@ -23,6 +23,8 @@ enum Command {
     Check(cmd::check::Args),
     /// Draw the case's diagrams (module views, complete, architecture, or a focused view).
     Render(cmd::render::Args),
+    /// Write the assurance case report: interactive HTML (default), Markdown or PDF.
+    Report(cmd::report::Args),
     /// Print the JSON Schema of the case format (for editors' YAML language servers).
     Schema,
     /// List the rules, or explain one (`assure rules G004`).
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => cmd::check::run(&args),
         Command::Render(args) => cmd::render::run(&args),
+        Command::Report(args) => cmd::report::run(&args),
         Command::Schema => cmd::schema::run(),
         Command::Rules(args) => cmd::rules::run(&args),
         Command::Demo(args) => cmd::demo::run(&args),

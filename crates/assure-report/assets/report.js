@@ -1,7 +1,7 @@
 // assure report: diagrams (pan, zoom, select), element details, search,
-// sortable / filterable registers with CSV. No network, no eval, no
-// innerHTML of case text (the only HTML inserted is the report's own,
-// escaped when the report was made).
+// sortable / filterable registers with CSV. No network, no eval; the only
+// HTML inserted is the report's own (statements and register cells), made
+// and escaped by the report generator — never text assembled here.
 (function () {
   'use strict';
   var dataNode = document.getElementById('ar-data');
@@ -391,58 +391,93 @@
     if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
     return '"' + s.replace(/"/g, '""') + '"';
   }
+  var ENT = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+  // The text of a cell (cells are the report's own escaped HTML: a few tags).
+  function plain(h) {
+    return h.replace(/<br>|<\/li>/g, ' ').replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, function (m) { return ENT[m]; });
+  }
+  function escAttr(s) {
+    return s.replace(/[&<>"']/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; });
+  }
+  var REGS = {};
+  (D.registers || []).forEach(function (r) { REGS[r.name] = r; });
+  var PAGE = 300;
   document.querySelectorAll('.ar-register').forEach(function (reg) {
+    var model = REGS[reg.getAttribute('data-register')];
+    if (!model) return;
+    var all = model.rows;
+    all.forEach(function (r, k) { r.k = k; });
+    var texts = null, hay = null;
+    function prepare() {
+      if (texts) return;
+      texts = all.map(function (r) { return r.h.map(plain); });
+      hay = texts.map(function (t) { return t.join(' ').toLowerCase(); });
+    }
+    var view = all.slice(), shown = 0, sortCol = -1, asc = true;
     var table = reg.querySelector('table');
     var tbody = table.tBodies[0];
-    var rows = Array.prototype.slice.call(tbody.rows);
-    var texts = null;
     var filter = reg.querySelector('.ar-filter');
     var count = reg.querySelector('.ar-count');
     var csv = reg.querySelector('.ar-csv');
-    function update() {
-      var n = 0;
-      rows.forEach(function (r) { if (!r.hidden) n++; });
-      count.textContent = n === rows.length ? rows.length + ' rows' : n + ' of ' + rows.length + ' rows';
+    var more = reg.querySelector('.ar-more');
+    var moreButton = more.querySelector('button');
+    var ths = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    function rowHtml(r) {
+      var h = '<tr' + (r.i ? ' data-id="' + escAttr(r.i) + '"' : '') + (r.c ? ' class="' + r.c + '"' : '') + '>';
+      for (var c = 0; c < r.h.length; c++) h += '<td>' + r.h[c] + '</td>';
+      return h + '</tr>';
+    }
+    function render(reset) {
+      if (reset) { tbody.textContent = ''; shown = 0; }
+      var end = Math.min(view.length, shown + PAGE), html = '';
+      for (var j = shown; j < end; j++) html += rowHtml(view[j]);
+      // Cells are HTML the report made (case text escaped there).
+      tbody.insertAdjacentHTML('beforeend', html);
+      shown = end;
+      var left = view.length - shown;
+      more.hidden = left <= 0;
+      moreButton.textContent = 'Show ' + Math.min(PAGE, left) + ' more rows (' + left + ' not shown)';
+      count.textContent = view.length === all.length ? all.length + ' rows' : view.length + ' of ' + all.length + ' rows';
+    }
+    function order() {
+      if (sortCol < 0) return;
+      prepare();
+      var type = ths[sortCol].getAttribute('data-sort');
+      view.sort(function (a, b) {
+        var x = texts[a.k][sortCol] || '', y = texts[b.k][sortCol] || '', d;
+        if (type === 'num') d = (parseFloat(x) || 0) - (parseFloat(y) || 0);
+        else if (type === 'sev') d = (SEV[x] || 0) - (SEV[y] || 0);
+        else if (type === 'id') d = natural(x, y);
+        else d = x.localeCompare(y);
+        return (asc ? d : -d) || a.k - b.k;
+      });
     }
     filter.disabled = false;
     csv.disabled = false;
     filter.addEventListener('input', function () {
-      if (!texts) texts = rows.map(function (r) { return r.textContent.toLowerCase(); });
       var q = filter.value.trim().toLowerCase();
-      rows.forEach(function (r, k) { r.hidden = q !== '' && texts[k].indexOf(q) < 0; });
-      update();
+      if (q) { prepare(); view = all.filter(function (r) { return hay[r.k].indexOf(q) >= 0; }); }
+      else view = all.slice();
+      order();
+      render(true);
     });
-    var ths = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    moreButton.addEventListener('click', function () { render(false); });
     ths.forEach(function (th, col) {
       function sort() {
-        var asc = th.getAttribute('aria-sort') !== 'ascending';
+        asc = !(sortCol === col && asc);
+        sortCol = col;
         ths.forEach(function (o) { o.setAttribute('aria-sort', 'none'); });
         th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
-        var type = th.getAttribute('data-sort');
-        var keyed = rows.map(function (r, k) { return { r: r, k: k, v: r.cells[col] ? r.cells[col].textContent.trim() : '' }; });
-        keyed.sort(function (a, b) {
-          var d;
-          if (type === 'num') d = (parseFloat(a.v) || 0) - (parseFloat(b.v) || 0);
-          else if (type === 'sev') d = (SEV[a.v] || 0) - (SEV[b.v] || 0);
-          else if (type === 'id') d = natural(a.v, b.v);
-          else d = a.v.localeCompare(b.v);
-          return (asc ? d : -d) || a.k - b.k;
-        });
-        var frag = document.createDocumentFragment();
-        keyed.forEach(function (x) { frag.appendChild(x.r); });
-        tbody.appendChild(frag);
-        rows = keyed.map(function (x) { return x.r; });
-        texts = null;
+        order();
+        render(true);
       }
       th.addEventListener('click', sort);
       th.addEventListener('keydown', function (ev) { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); sort(); } });
     });
     csv.addEventListener('click', function () {
+      prepare();
       var lines = [ths.map(function (th) { return csvCell(th.textContent); }).join(',')];
-      rows.forEach(function (r) {
-        if (r.hidden) return;
-        lines.push(Array.prototype.map.call(r.cells, function (c) { return csvCell(c.textContent); }).join(','));
-      });
+      view.forEach(function (r) { lines.push(texts[r.k].map(csvCell).join(',')); });
       var blob = new Blob(['\ufeff' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' });
       var a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
@@ -451,6 +486,7 @@
       a.click();
       setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
     });
+    render(true);
   });
 
   // ---------- start ----------

@@ -463,6 +463,37 @@ impl ReportData {
     }
 }
 
+/// The type as shown in reports: "Goal", "Counter goal", "Module reference".
+pub fn kind_label(k: ElementKind) -> String {
+    if k == ElementKind::Unknown {
+        return "Unknown type".into();
+    }
+    let mut out = String::new();
+    for (i, c) in k.name().chars().enumerate() {
+        if i > 0 && c.is_ascii_uppercase() {
+            out.push(' ');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether the dashboard lists a type even when the case has none of it
+/// (the six core GSN types).
+pub fn always_counted(k: ElementKind) -> bool {
+    matches!(
+        k,
+        ElementKind::Goal
+            | ElementKind::Strategy
+            | ElementKind::Solution
+            | ElementKind::Context
+            | ElementKind::Assumption
+            | ElementKind::Justification
+    )
+}
+
 /// Compares ids so that `G2` sorts before `G10`.
 pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     let (mut x, mut y) = (a.as_bytes(), b.as_bytes());

@@ -135,24 +135,36 @@ pub fn push_markdown(out: &mut String, s: &str) {
     }
 }
 
-/// Appends `s` as Markdown text that renders literally: every character
-/// with a meaning in CommonMark or GitHub Markdown (and `<`, `>`, `&`, so
-/// no HTML passes through) is escaped; line breaks become spaces so a table
-/// cell stays one cell; control characters are shown as `U+XXXX`.
+/// Appends `s` as Markdown text that renders literally, in CommonMark and
+/// GitHub Markdown, wherever it lands inline (a table cell, a list item, a
+/// block quote, a heading): the inline syntax characters (`` \ ` * _ [ ] | ~ ``)
+/// are escaped everywhere, `<`, `>` and `&` become entities (no HTML passes
+/// through), a leading block marker (`#`, `-`, `+`, `=`, `1.`) is escaped;
+/// line breaks become spaces so a table cell stays one cell; control
+/// characters are shown as `U+XXXX`. Other punctuation is left alone, so
+/// the Markdown stays readable in a diff.
 pub fn push_md(out: &mut String, s: &str) {
-    for c in s.chars() {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    for (i, c) in s.char_indices() {
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
-            | '!' | '|' | '~' | '"' | '\'' | ':' | '=' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '#' | '-' | '+' | '=' if i == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' | ')' if i == digits && digits > 0 => {
                 out.push('\\');
                 out.push(c);
             }
             '\n' | '\r' | '\t' => out.push(' '),
             c if is_control(c) => {
-                out.push_str("U\\+");
+                out.push_str("U+");
                 out.push_str(&format!("{:04X}", c as u32));
             }
             c => out.push(c),
@@ -194,6 +206,9 @@ mod tests {
 
     #[test]
     fn markdown_output_is_literal() {
-        assert_eq!(md("<b>|[x](y)"), "&lt;b&gt;\\|\\[x\\]\\(y\\)");
+        assert_eq!(md("<b>|[x](y)"), "&lt;b&gt;\\|\\[x\\](y)");
+        assert_eq!(md("- a-b 4.2"), "\\- a-b 4.2");
+        assert_eq!(md("12. x"), "12\\. x");
+        assert_eq!(md("**x**"), "\\*\\*x\\*\\*");
     }
 }

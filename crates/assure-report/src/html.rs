@@ -20,7 +20,7 @@
 //! every `<` escaped; links from a case are http(s)/mailto only.
 
 use crate::b64;
-use crate::data::{ReportData, Steps};
+use crate::data::{ReportData, Steps, always_counted, kind_label};
 use crate::diagrams::Diagram;
 use crate::esc::{push_attr, push_markdown, push_text, text};
 use assure_core::Severity;
@@ -87,20 +87,6 @@ fn id_links(out: &mut String, data: &ReportData, list: &[usize]) {
             out.push_str(", ");
         }
         id_link(out, &data.elements[i].id);
-    }
-}
-
-fn kind_label(k: ElementKind) -> &'static str {
-    match k {
-        ElementKind::Goal => "Goal",
-        ElementKind::Strategy => "Strategy",
-        ElementKind::Solution => "Solution",
-        ElementKind::Context => "Context",
-        ElementKind::Assumption => "Assumption",
-        ElementKind::Justification => "Justification",
-        ElementKind::CounterGoal => "Counter goal",
-        ElementKind::CounterSolution => "Counter solution",
-        ElementKind::Unknown => "Unknown type",
     }
 }
 
@@ -204,7 +190,7 @@ fn dashboard(out: &mut String, data: &ReportData) {
     card_start(out, "Elements");
     out.push_str("<table class=\"ar-mini\">");
     for (k, n) in data.counts() {
-        if n == 0 && k == ElementKind::Unknown {
+        if n == 0 && !always_counted(k) {
             continue;
         }
         let _ = write!(
@@ -333,24 +319,29 @@ fn diagrams_section(out: &mut String, diagrams: &[Diagram]) {
     );
 }
 
-/// A register table. `cols` are (header, sort type); each row is its cells'
-/// HTML and the row's `data-id`.
+/// A register: the section's frame is HTML; its rows are data (cells as
+/// HTML made and escaped here) that the script shows a page at a time, so a
+/// register of 10,000 rows costs the browser no more than one of 300.
+/// `cols` are (header, sort type); each row is its `data-id` and cells.
+#[allow(clippy::too_many_arguments)]
 fn register(
     out: &mut String,
+    regs: &mut Vec<Value>,
     name: &str,
     title: &str,
     intro: &str,
     cols: &[(&str, &str)],
-    rows: &[(String, Vec<String>)],
+    rows: Vec<(String, Vec<String>)>,
     extra_class: impl Fn(usize) -> Option<&'static str>,
 ) {
     let _ = write!(
         out,
         "<section id=\"ar-{name}\"><h2>{title}</h2><p class=\"ar-intro\">{intro}</p>\
-<div class=\"ar-register\" data-register=\"{name}\"><div class=\"ar-tools\">\
+<div class=\"ar-register\" data-register=\"{name}\" data-rows=\"{}\"><div class=\"ar-tools\">\
 <input type=\"search\" class=\"ar-filter\" placeholder=\"Filter rows\" aria-label=\"Filter {title}\" disabled>\
 <span class=\"ar-count\">{} rows</span><button type=\"button\" class=\"ar-csv\" disabled>Download CSV</button></div>\
 <table><thead><tr>",
+        rows.len(),
         rows.len()
     );
     for (h, sort) in cols {
@@ -359,26 +350,20 @@ fn register(
             "<th data-sort=\"{sort}\" aria-sort=\"none\" tabindex=\"0\">{h}</th>"
         );
     }
-    out.push_str("</tr></thead><tbody>");
-    for (i, (id, cells)) in rows.iter().enumerate() {
-        out.push_str("<tr");
-        if !id.is_empty() {
-            out.push_str(" data-id=\"");
-            push_attr(out, id);
-            out.push('"');
-        }
-        if let Some(c) = extra_class(i) {
-            let _ = write!(out, " class=\"{c}\"");
-        }
-        out.push('>');
-        for c in cells {
-            out.push_str("<td>");
-            out.push_str(c);
-            out.push_str("</td>");
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</tbody></table></div></section>\n");
+    out.push_str("</tr></thead><tbody></tbody></table><noscript><p>The registers need JavaScript; <code>assure report --format md</code> writes them as text.</p></noscript>\
+<p class=\"ar-more\" hidden><button type=\"button\">Show more rows</button></p></div></section>\n");
+    let rows: Vec<Value> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, (id, cells))| {
+            let mut v = json!({"i": id, "h": cells});
+            if let (Some(c), Some(o)) = (extra_class(i), v.as_object_mut()) {
+                o.insert("c".into(), json!(c));
+            }
+            v
+        })
+        .collect();
+    regs.push(json!({"name": name, "rows": rows}));
 }
 
 fn cell_id(data: &ReportData, i: usize) -> String {
@@ -403,7 +388,8 @@ fn cell_opt(t: Option<&str>) -> String {
     t.map(text).unwrap_or_default()
 }
 
-fn registers(out: &mut String, data: &ReportData) {
+fn registers(out: &mut String, data: &ReportData) -> Vec<Value> {
+    let mut regs = Vec::new();
     let all: Vec<usize> = data.of_kinds(&ElementKind::KNOWN);
     let mut unknown = data.of_kinds(&[ElementKind::Unknown]);
     let mut all = all;
@@ -422,7 +408,7 @@ fn registers(out: &mut String, data: &ReportData) {
                 e.id.clone(),
                 vec![
                     cell_id(data, i),
-                    kind_label(e.kind).into(),
+                    kind_label(e.kind),
                     text(&data.modules[e.module].name),
                     cell_md(&e.text),
                     text(&status),
@@ -433,6 +419,7 @@ fn registers(out: &mut String, data: &ReportData) {
         .collect();
     register(
         out,
+        &mut regs,
         "elements",
         "Elements",
         "Every element of the case. Click an id to see it in its diagram.",
@@ -444,7 +431,7 @@ fn registers(out: &mut String, data: &ReportData) {
             ("Status", "text"),
             ("Findings", "num"),
         ],
-        &rows,
+        rows,
         |_| None,
     );
 
@@ -486,6 +473,7 @@ fn registers(out: &mut String, data: &ReportData) {
         .collect();
     register(
         out,
+        &mut regs,
         "evidence",
         "Evidence register",
         "Solutions and the evidence they reference, with the claims they support.",
@@ -498,7 +486,7 @@ fn registers(out: &mut String, data: &ReportData) {
             ("Status", "text"),
             ("Module", "text"),
         ],
-        &rows,
+        rows,
         |_| None,
     );
 
@@ -515,7 +503,7 @@ fn registers(out: &mut String, data: &ReportData) {
                 e.id.clone(),
                 vec![
                     cell_id(data, i),
-                    kind_label(e.kind).into(),
+                    kind_label(e.kind),
                     cell_md(&e.text),
                     owner,
                     cell_links(data, &e.context_of),
@@ -526,6 +514,7 @@ fn registers(out: &mut String, data: &ReportData) {
         .collect();
     register(
         out,
+        &mut regs,
         "assumptions",
         "Assumptions and justifications",
         "Assumptions owned by another organisation are obligations on that organisation: they are highlighted.",
@@ -537,7 +526,7 @@ fn registers(out: &mut String, data: &ReportData) {
             ("Applies to", "text"),
             ("Module", "text"),
         ],
-        &rows,
+        rows,
         |k| data.elements[aj[k]].external.then_some("ar-external"),
     );
 
@@ -559,6 +548,7 @@ fn registers(out: &mut String, data: &ReportData) {
         .collect();
     register(
         out,
+        &mut regs,
         "glossary",
         "Glossary of context",
         "The contexts of the case: the defined terms, documents and environments its claims are made in.",
@@ -568,7 +558,7 @@ fn registers(out: &mut String, data: &ReportData) {
             ("Applies to", "text"),
             ("Module", "text"),
         ],
-        &rows,
+        rows,
         |_| None,
     );
 
@@ -604,6 +594,7 @@ fn registers(out: &mut String, data: &ReportData) {
         .collect();
     register(
         out,
+        &mut regs,
         "findings",
         "Findings",
         "What <code>assure check</code> reports about the case: GSN v3 rules, ISO/TS 81001-2-1 requirements and the format.",
@@ -614,13 +605,14 @@ fn registers(out: &mut String, data: &ReportData) {
             ("Message", "text"),
             ("Location", "text"),
         ],
-        &rows,
+        rows,
         |_| None,
     );
+    regs
 }
 
-/// The element data the script needs (details panel, search), as JSON.
-fn element_json(data: &ReportData, diagrams: &[Diagram]) -> Value {
+/// The data the script needs (details panel, search, register rows), as JSON.
+fn element_json(data: &ReportData, diagrams: &[Diagram], registers: Vec<Value>) -> Value {
     let elements: Vec<Value> = data
         .elements
         .iter()
@@ -704,15 +696,22 @@ fn element_json(data: &ReportData, diagrams: &[Diagram]) -> Value {
         "findings": findings,
         "views": views,
         "modules": modules,
+        "registers": registers,
     })
 }
 
-/// JSON safe inside a `<script type="application/json">` block.
+/// JSON safe inside a `<script type="application/json">` block: no `<`,
+/// `>` or `&` (so nothing can close the block), and every control character
+/// of the case written as the visible text `U+XXXX` (the script shows these
+/// strings with `textContent`, where a bidi override would still act).
 fn script_safe_json(v: &Value) -> String {
     let s = v.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 50);
     for c in s.chars() {
         match c {
+            c if crate::esc::is_control(c) => {
+                let _ = write!(out, "U+{:04X}", c as u32);
+            }
             '<' => out.push_str("\\u003c"),
             '>' => out.push_str("\\u003e"),
             '&' => out.push_str("\\u0026"),
@@ -736,7 +735,7 @@ fn inline_svg(svg: &str) -> &str {
 pub fn html(data: &ReportData, diagrams: &[Diagram], legend: &Scene, opts: &HtmlOptions) -> String {
     let css = style(opts);
     let csp = format!(
-        "default-src 'none'; script-src 'sha256-{}'; style-src 'sha256-{}'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        "default-src 'none'; script-src 'sha256-{}'; style-src 'sha256-{}'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'",
         sha256_b64(SCRIPT),
         sha256_b64(&css)
     );
@@ -755,7 +754,7 @@ pub fn html(data: &ReportData, diagrams: &[Diagram], legend: &Scene, opts: &Html
     out.push_str("<main>\n");
     dashboard(&mut out, data);
     diagrams_section(&mut out, diagrams);
-    registers(&mut out, data);
+    let regs = registers(&mut out, data);
     out.push_str("<section id=\"ar-legend\"><h2>Notation</h2><p class=\"ar-intro\">The Goal Structuring Notation (GSN Community Standard v3). Solid arrowheads: supported by; hollow: in context of; dashed red with an open arrowhead: challenges.</p><div class=\"ar-legend\">");
     // The legend's element ids are not the case's: drop them, so `#G1`
     // never lands on the legend.
@@ -775,7 +774,7 @@ pub fn html(data: &ReportData, diagrams: &[Diagram], legend: &Scene, opts: &Html
         out.push_str("</template>\n");
     }
     out.push_str("<script type=\"application/json\" id=\"ar-data\">");
-    out.push_str(&script_safe_json(&element_json(data, diagrams)));
+    out.push_str(&script_safe_json(&element_json(data, diagrams, regs)));
     out.push_str("</script>\n<script>");
     out.push_str(SCRIPT);
     out.push_str("</script>\n</body>\n</html>\n");

@@ -6,7 +6,7 @@
 //! link or image from a case takes effect except http(s)/mailto links
 //! written in the case's own light Markdown.
 
-use crate::data::{ReportData, Steps};
+use crate::data::{ReportData, Steps, always_counted, kind_label};
 use crate::diagrams::Diagram;
 use crate::esc::{md, push_md, safe_url};
 use crate::html::steps_label;
@@ -124,15 +124,6 @@ fn table(out: &mut String, head: &[&str], rows: &[Vec<String>]) {
     out.push('\n');
 }
 
-fn kind_label(k: ElementKind) -> &'static str {
-    match k {
-        ElementKind::CounterGoal => "Counter goal",
-        ElementKind::CounterSolution => "Counter solution",
-        ElementKind::Unknown => "Unknown type",
-        k => k.name(),
-    }
-}
-
 /// The Markdown report. Diagram images are linked as `image_dir/<stem>.svg`
 /// (`image_dir` relative to the Markdown file, without a trailing slash).
 pub fn markdown(
@@ -192,8 +183,8 @@ pub fn markdown(
     let mut rows: Vec<Vec<String>> = data
         .counts()
         .into_iter()
-        .filter(|(k, n)| *n > 0 || *k != ElementKind::Unknown)
-        .map(|(k, n)| vec![kind_label(k).into(), n.to_string()])
+        .filter(|(k, n)| *n > 0 || always_counted(*k))
+        .map(|(k, n)| vec![kind_label(k), n.to_string()])
         .collect();
     rows.push(vec![
         "**Total**".into(),
@@ -412,7 +403,7 @@ pub fn markdown(
             let e = &data.elements[i];
             vec![
                 link(data, i),
-                kind_label(e.kind).into(),
+                kind_label(e.kind),
                 statement(&e.text),
                 match (&e.owner, e.external) {
                     (Some(o), true) => format!("**{}** (external)", md(o)),
@@ -480,7 +471,7 @@ mod tests {
     fn statements_keep_safe_markdown_only() {
         assert_eq!(
             statement("**b** and [x](https://e.org/a(b)) [y](javascript:z) <i>"),
-            "**b** and [x](https://e.org/a%28b%29) \\[y\\]\\(javascript\\:z\\) &lt;i&gt;"
+            "**b** and [x](https://e.org/a%28b%29) \\[y\\](javascript:z) &lt;i&gt;"
         );
     }
 

@@ -82,7 +82,7 @@ pub fn run(args: &Args) -> Result<u8, String> {
         color: Color::Auto,
     };
     let status = super::check::run(&check)?;
-    let (loaded, _) = super::check::load_and_check(&check)?;
+    let (loaded, report) = super::check::load_and_check(&check)?;
     let out = args.dir.join("diagrams");
     let job = super::render::Job {
         out: &out,
@@ -102,6 +102,24 @@ pub fn run(args: &Args) -> Result<u8, String> {
         "Render them yourself: assure render {} -o {}",
         args.dir.display(),
         out.display()
+    );
+    let report_path = args.dir.join("report.html");
+    let job = super::report::Job {
+        out: &report_path,
+        format: super::report::Format::Html,
+        meta: super::report::meta(&loaded, None, None),
+        html: assure_report::HtmlOptions::default(),
+    };
+    super::report::write_report(&loaded, &report, &job)?;
+    println!();
+    println!(
+        "Assurance case report (open it in a browser): {}",
+        report_path.display()
+    );
+    println!(
+        "Make it yourself: assure report {} -o {}",
+        args.dir.display(),
+        report_path.display()
     );
     Ok(status)
 }

@@ -4,5 +4,6 @@ pub mod check;
 pub mod demo;
 pub mod gen_case;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod schema;
