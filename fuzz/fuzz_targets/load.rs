@@ -48,6 +48,39 @@ fn check(l: &Loaded) {
         for r in e.supported_by.iter().chain(&e.in_context_of) {
             check_span(&l.sources, r.span);
         }
+        for t in [&e.owner, &e.module_ref].into_iter().flatten() {
+            check_span(&l.sources, t.span);
+        }
+        if let Some(p) = &e.public {
+            check_span(&l.sources, p.span);
+        }
+        if let Some(links) = e.links.as_deref() {
+            for (r, label) in &links.multiplicity {
+                check_span(&l.sources, r.span);
+                if let Some(label) = label {
+                    check_span(&l.sources, label.span);
+                }
+            }
+            for r in &links.optional {
+                check_span(&l.sources, r.span);
+            }
+            for c in &links.choices {
+                check_span(&l.sources, c.span);
+                for r in &c.over {
+                    check_span(&l.sources, r.span);
+                }
+            }
+        }
+    }
+    for c in &l.case.choices {
+        check_span(&l.sources, c.span);
+        for r in &c.relations {
+            let rel = l.case.relation(*r);
+            assert_eq!(rel.from, c.parent, "a choice's relation from another parent");
+        }
+    }
+    for b in &l.case.bad_link_refs {
+        check_span(&l.sources, b.name.span);
     }
     for r in &l.case.relations {
         check_span(&l.sources, r.span);
