@@ -544,6 +544,18 @@ fn architecture(case: &Case, opts: &LayoutOptions) -> Scene {
             deps.push((a.0, b.0));
         }
     }
+    // A module or contract reference depends on the module it names.
+    for el in &case.elements {
+        if el.kind.is_reference()
+            && let Some(b) = el
+                .module_ref
+                .as_ref()
+                .and_then(|m| case.module_named(&m.value))
+            && b != el.module
+        {
+            deps.push((el.module.0, b.0));
+        }
+    }
     for (i, m) in case.modules.iter().enumerate() {
         for u in &m.uses {
             if let Some(t) = u.target

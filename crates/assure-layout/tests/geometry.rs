@@ -571,3 +571,26 @@ CG1:
     assert!(csn.decorations.counter);
     assert_eq!(main.to_json()["nodes"][4]["counter"], true);
 }
+
+#[test]
+fn module_references_are_architecture_dependencies() {
+    let files = vec![
+        (
+            "a.gsn.yaml".to_string(),
+            b"module: {name: A}\nG1:\n  text: Claim\n  supportedBy: [M1]\nM1:\n  type: ModuleReference\n  module: B\n".to_vec(),
+        ),
+        (
+            "b.gsn.yaml".to_string(),
+            b"module: {name: B}\nG2:\n  text: Other claim\n  undeveloped: true\n".to_vec(),
+        ),
+    ];
+    let case = load_files(&files, &["a.gsn.yaml", "b.gsn.yaml"]);
+    let s = layout(&case, &View::Architecture, &LayoutOptions::default());
+    check(&s, "refs");
+    let deps: Vec<(&str, &str)> = s
+        .edges
+        .iter()
+        .map(|e| (s.nodes[e.from].id.as_str(), s.nodes[e.to].id.as_str()))
+        .collect();
+    assert_eq!(deps, [("A", "B")]);
+}
