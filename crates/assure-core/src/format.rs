@@ -891,7 +891,8 @@ fn key_schema(k: &KeySpec) -> Json {
                 "required": ["over"],
                 "additionalProperties": false
             });
-            json!({"oneOf": [
+            // anyOf: an empty list is both a list of ids and a list of groups.
+            json!({"anyOf": [
                 {"type": "array", "items": {"type": "string"}},
                 group.clone(),
                 {"type": "array", "items": group}
