@@ -78,6 +78,8 @@ test('demo report: click, search, registers, no console errors', async () => {
     assert.match(details, /Supported by/);
     assert.match(details, /In context of/);
     assert.match(details, /Six-step status/);
+    const solutions = await page.evaluate(() => JSON.parse(document.getElementById('ar-data').textContent).elements.filter((e) => e.k === 'Solution').length);
+    assert.match(details, new RegExp(`Evidence\\s+${solutions} solutions below this element`), 'G1 rests on every solution');
     assert.equal(await page.locator('#ar-canvas g.ar-sel[data-eid="G1"]').count(), 1, 'G1 highlighted');
     assert.match(page.url(), /#G1$/, 'the URL cites the element');
     await page.screenshot({ path: join(OUT, 'demo-details.png') });

@@ -243,6 +243,13 @@
       }
       row('Six-step status', box);
     }
+    var beneath = evidenceBeneath(idx);
+    if (beneath.list.length) {
+      var box2 = el('div');
+      box2.appendChild(el('div', 'ar-cite', beneath.total + ' solution' + (beneath.total === 1 ? '' : 's') + ' below this element' + (beneath.total > beneath.list.length ? ' (first ' + beneath.list.length + ' shown)' : '')));
+      box2.appendChild(refList(beneath.list));
+      row('Evidence', box2);
+    }
     if (e.s) row('Supports', refList(e.s));
     if (e.b) row('Supported by', refList(e.b));
     if (e.c) row('In context of', refList(e.c));
@@ -274,6 +281,20 @@
       b.addEventListener('click', function () { attach(home); focusSelected(); });
       details.appendChild(b);
     }
+  }
+  // The solutions an element rests on: every solution reachable along
+  // SupportedBy (each element visited once; the first 50 listed).
+  function evidenceBeneath(idx) {
+    var seen = new Set([idx]), stack = (E[idx].b || []).slice(), list = [], total = 0;
+    while (stack.length) {
+      var k = stack.pop();
+      if (seen.has(k)) continue;
+      seen.add(k);
+      if (E[k].k === 'Solution') { total++; if (list.length < 50) list.push(k); }
+      (E[k].b || []).forEach(function (c) { if (!seen.has(c)) stack.push(c); });
+    }
+    list.sort(function (a, b) { return natural(E[a].i, E[b].i); });
+    return { list: list, total: total };
   }
   function focusSelected() {
     var gs = groupsOf(selected);

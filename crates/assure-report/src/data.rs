@@ -1,5 +1,5 @@
 //! What a report says, gathered once from the loaded case and its findings:
-//! every output format ([`html`](crate::html), [`markdown`](crate::markdown),
+//! every output format ([`html`](mod@crate::html), [`markdown`](mod@crate::markdown),
 //! PDF) is a view of [`ReportData`], so the formats cannot disagree.
 //!
 //! Everything here is plain data (strings as written in the case, unescaped);

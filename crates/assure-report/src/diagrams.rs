@@ -81,18 +81,31 @@ J1:
   text: Justification
 S1:
   text: Strategy (how the claim is argued)
-  supportedBy: [G2, G3, Sn1, G9]
+  supportedBy: [G2, G3, G9, G4]
+  multiplicity: {G3: n}
+  optional: [G4]
 G2:
   text: Undeveloped goal
   undeveloped: true
 G3:
-  text: 'Goal with a placeholder {X}'
-  supportedBy: [Sn2]
+  text: 'Goal with a placeholder {X}, n times'
+  supportedBy: [Sn1, Sn2]
+G4:
+  text: Public goal, optional
+  public: true
+  supportedBy: [Sn3, M1]
+  choice: {over: [Sn3, M1], label: 1 of 2}
 Sn1:
   text: Solution (evidence)
 Sn2:
   text: Defeated solution
   defeated: true
+Sn3:
+  text: Alternative evidence
+M1:
+  type: ModuleReference
+  text: Module reference
+  module: Other
 CG1:
   text: Counter goal
   challenges: Sn2

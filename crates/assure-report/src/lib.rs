@@ -1,6 +1,6 @@
 //! Assurance case reports (ISO/TS 81001-2-1: the document that hands a
 //! case's risk information from one stakeholder to another): a
-//! self-contained interactive [`html`] page, [`markdown`] for reviews and
+//! self-contained interactive [`html()`] page, [`markdown()`] for reviews and
 //! wikis, and a printable PDF (feature `pdf`).
 //!
 //! Pipeline: [`data::ReportData::build`] gathers everything a report says
