@@ -179,6 +179,10 @@ test('hostile case: shown visibly, no script runs', async () => {
     assert.ok(details.includes("<script>window.__pwned='text'</script>"), details);
     assert.ok(details.includes('</svg><svg onload='), details);
     assert.match(details, /U\+202E/, 'the right-to-left override is shown, not obeyed');
+    // Control characters are visible everywhere, also in lists made by the script.
+    assert.ok(details.includes('U+0007'), 'the bell in C1 is shown as U+0007');
+    const bodyText = await page.evaluate(() => document.body.innerText);
+    assert.ok(!/[\u0000-\u0008\u000b\u000e-\u001f\u202a-\u202e\u2066-\u2069]/.test(bodyText), 'no raw control characters on the page');
     assert.equal(await page.locator('#ar-details a[href^="javascript:"]').count(), 0);
     assert.equal(await page.locator('a[href^="javascript:"], a[href^="data:"]').count(), 0, 'no javascript:/data: links anywhere');
     const header = await page.locator('.ar-header').innerText();

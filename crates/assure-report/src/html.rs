@@ -703,12 +703,35 @@ fn element_json(data: &ReportData, diagrams: &[Diagram], registers: Vec<Value>) 
 /// JSON safe inside a `<script type="application/json">` block: no `<`,
 /// `>` or `&` (so nothing can close the block), and every control character
 /// of the case written as the visible text `U+XXXX` (the script shows these
-/// strings with `textContent`, where a bidi override would still act).
+/// strings with `textContent`, where a bidi override would still act) —
+/// whether it appears raw or as a JSON escape (`\u0007`, `\b`, `\f`).
 fn script_safe_json(v: &Value) -> String {
     let s = v.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 50);
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
+            '\\' => match chars.next() {
+                Some('u') => {
+                    let hex: String = chars.by_ref().take(4).collect();
+                    match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                        Some(ch) if crate::esc::is_control(ch) => {
+                            let _ = write!(out, "U+{:04X}", ch as u32);
+                        }
+                        _ => {
+                            out.push_str("\\u");
+                            out.push_str(&hex);
+                        }
+                    }
+                }
+                Some('b') => out.push_str("U+0008"),
+                Some('f') => out.push_str("U+000C"),
+                Some(e) => {
+                    out.push('\\');
+                    out.push(e);
+                }
+                None => out.push('\\'),
+            },
             c if crate::esc::is_control(c) => {
                 let _ = write!(out, "U+{:04X}", c as u32);
             }
@@ -721,6 +744,25 @@ fn script_safe_json(v: &Value) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::script_safe_json;
+    use serde_json::json;
+
+    #[test]
+    fn json_block_is_inert_and_controls_visible() {
+        let v = json!({"t": "</script>\u{7}\u{8}\u{c}\u{202E}\\u0007 ok\n"});
+        let s = script_safe_json(&v);
+        assert_eq!(
+            s,
+            r#"{"t":"\u003c/script\u003eU+0007U+0008U+000CU+202E\\u0007 ok\n"}"#
+        );
+        // Still valid JSON with the same meaning apart from the controls.
+        let back: serde_json::Value = serde_json::from_str(&s).expect("valid");
+        assert_eq!(back["t"], "</script>U+0007U+0008U+000CU+202E\\u0007 ok\n");
+    }
 }
 
 /// An SVG from the diagram phase, inline in HTML: without its XML prolog.
