@@ -34,6 +34,22 @@ pub struct Args {
     pub color: output::Color,
 }
 
+impl Args {
+    /// `assure check PATHS` with every default: what other commands load a case with.
+    pub fn for_paths(paths: Vec<PathBuf>) -> Self {
+        Args {
+            paths,
+            format: Format::Human,
+            deny: Vec::new(),
+            warn: Vec::new(),
+            allow: Vec::new(),
+            deny_warnings: false,
+            explain_steps: false,
+            color: output::Color::Auto,
+        }
+    }
+}
+
 /// Reads `[severity]` from `assure.toml` in the case folder, if there is one.
 fn toml_config(dir: Option<&Path>) -> Result<Config, String> {
     let Some(dir) = dir else {

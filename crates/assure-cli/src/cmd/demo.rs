@@ -1,6 +1,5 @@
 //! `assure demo`: writes the bundled example case and runs the pipeline on it.
 
-use crate::output::{Color, Format};
 use std::path::{Path, PathBuf};
 
 /// The bundled example: the VoluFlow 300 infusion pump case.
@@ -71,16 +70,7 @@ pub fn run(args: &Args) -> Result<u8, String> {
     );
     println!("Checking it: assure check {}", args.dir.display());
     println!();
-    let check = super::check::Args {
-        paths: vec![args.dir.clone()],
-        format: Format::Human,
-        deny: Vec::new(),
-        warn: Vec::new(),
-        allow: Vec::new(),
-        deny_warnings: false,
-        explain_steps: false,
-        color: Color::Auto,
-    };
+    let check = super::check::Args::for_paths(vec![args.dir.clone()]);
     let status = super::check::run(&check)?;
     let (loaded, report) = super::check::load_and_check(&check)?;
     let out = args.dir.join("diagrams");

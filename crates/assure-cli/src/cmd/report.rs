@@ -221,16 +221,7 @@ pub fn meta(loaded: &assure_core::Loaded, title: Option<String>, date: Option<St
 
 /// Runs `assure report`.
 pub fn run(args: &Args) -> Result<u8, String> {
-    let check = super::check::Args {
-        paths: args.paths.clone(),
-        format: CheckFormat::Human,
-        deny: Vec::new(),
-        warn: Vec::new(),
-        allow: Vec::new(),
-        deny_warnings: false,
-        explain_steps: false,
-        color: Color::Auto,
-    };
+    let check = super::check::Args::for_paths(args.paths.clone());
     let (loaded, report) = super::check::load_and_check(&check)?;
     let fatal = super::render::load_errors(&report);
     if !fatal.diagnostics.is_empty() {
