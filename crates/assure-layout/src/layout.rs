@@ -145,31 +145,36 @@ const SELF_LOOP: f32 = 16.0;
 const TARGET_ASPECT: f32 = 1.5;
 /// Layouts at most this much wider than high are not compacted further.
 const MAX_ASPECT: f32 = 2.0;
+/// Diagrams at most this wide are never packed into rows (they fit a
+/// screen as they are).
+const MIN_PACK_WIDTH: f32 = 1600.0;
 /// Deepest supporting subtree stacked into a column.
 const MAX_COLUMN_DEPTH: usize = 12;
+
+/// How far an aspect ratio is from [`TARGET_ASPECT`] (0: exactly).
+fn score(w: f32, h: f32) -> f32 {
+    (w / h.max(1.0) / TARGET_ASPECT).ln().abs()
+}
 
 /// Places the items, stacking ever deeper supporting subtrees into columns
 /// (see `layered.rs`) while the drawing is more than [`MAX_ASPECT`] times
 /// wider than high; keeps the candidate whose aspect ratio is closest to
-/// [`TARGET_ASPECT`] (the least compacted one on ties).
+/// [`TARGET_ASPECT`] (the least compacted one on ties). `first` is the
+/// placement without columns, when already made.
 fn compact_place(
     nodes: Vec<SceneNode>,
     items: &[Item],
     ledges: &[LEdge],
     edge_count: usize,
     gaps: Gaps,
+    first: Option<(Vec<SceneNode>, Placed)>,
 ) -> (Vec<SceneNode>, Placed) {
-    let score = |p: &Placed| (p.width / p.height.max(1.0) / TARGET_ASPECT).ln().abs();
-    let mut best_nodes = nodes.clone();
-    let mut best = place(
-        &mut best_nodes,
-        items,
-        ledges,
-        edge_count,
-        gaps,
-        None,
-        false,
-    );
+    let (best_nodes, best) = first.unwrap_or_else(|| {
+        let mut ns = nodes.clone();
+        let p = place(&mut ns, items, ledges, edge_count, gaps, None, false);
+        (ns, p)
+    });
+    let (mut best_nodes, mut best) = (best_nodes, best);
     let mut last_aspect = best.width / best.height.max(1.0);
     for depth in 0..=MAX_COLUMN_DEPTH {
         if last_aspect <= MAX_ASPECT {
@@ -183,7 +188,7 @@ fn compact_place(
         }
         last_aspect = p.width / p.height.max(1.0);
         let saturated = p.saturated;
-        if score(&p) < score(&best) {
+        if score(p.width, p.height) < score(best.width, best.height) {
             best = p;
             best_nodes = ns;
         }
@@ -192,6 +197,236 @@ fn compact_place(
         }
     }
     (best_nodes, best)
+}
+
+/// Extra horizontal space between two packed components (beyond their
+/// margins), and extra vertical space between two rows of them.
+fn pack_gaps(gaps: Gaps) -> (f32, f32) {
+    (gaps.h, gaps.v)
+}
+
+/// One packed component: its own layout, in its own frame (margins
+/// included), and where its nodes and edges go in the whole scene.
+struct Packed {
+    nodes: Vec<SceneNode>,
+    placed: Placed,
+    /// Local node → scene node.
+    node_of: Vec<usize>,
+    /// Local edge → scene edge.
+    edge_of: Vec<usize>,
+    /// The frame's size (self-loops included).
+    w: f32,
+    h: f32,
+}
+
+/// Shelf packing of frames `sizes` in order into rows at most `limit` wide
+/// (a frame wider than that gets a row of its own): each frame's offset,
+/// and the size of the whole.
+fn shelves(sizes: &[(f32, f32)], limit: f32, (gx, gy): (f32, f32)) -> (Vec<(f32, f32)>, f32, f32) {
+    let mut at = Vec::with_capacity(sizes.len());
+    let (mut x, mut y, mut row_h, mut width) = (0f32, 0f32, 0f32, 0f32);
+    for &(w, h) in sizes {
+        if x > 0.0 && x + w > limit {
+            y += row_h + gy;
+            x = 0.0;
+            row_h = 0.0;
+        }
+        at.push((x, y));
+        width = width.max(x + w);
+        row_h = row_h.max(h);
+        x += w + gx;
+    }
+    (at, width, y + row_h)
+}
+
+/// Places the items like [`compact_place`], unless the drawing would be more
+/// than [`MAX_ASPECT`] times wider than high, wider than [`MIN_PACK_WIDTH`],
+/// and consists of several
+/// connected components (items joined by no layering edge, attached boxes
+/// going with their item): then each component is laid out (and compacted)
+/// on its own, and the components are packed into rows, in the order of
+/// their first item (source order), the row width chosen so that the whole
+/// comes closest to [`TARGET_ASPECT`]. Components share no edge, and their
+/// frames (each with its own margin, self-loops included) do not overlap, so
+/// every geometry guarantee of a component's layout holds for the whole.
+/// `loops`: items whose box has a self-loop (drawn later, beside the box).
+fn arrange(
+    nodes: Vec<SceneNode>,
+    items: &[Item],
+    ledges: &[LEdge],
+    edge_count: usize,
+    gaps: Gaps,
+    loops: &[usize],
+) -> (Vec<SceneNode>, Placed) {
+    let mut ns = nodes.clone();
+    let p0 = place(&mut ns, items, ledges, edge_count, gaps, None, false);
+    if p0.width / p0.height.max(1.0) <= MAX_ASPECT {
+        return (ns, p0);
+    }
+    if p0.width <= MIN_PACK_WIDTH {
+        return compact_place(nodes, items, ledges, edge_count, gaps, Some((ns, p0)));
+    }
+    // Connected components (union–find), numbered by their first item.
+    let n = items.len();
+    let mut up: Vec<usize> = (0..n).collect();
+    fn find(up: &mut [usize], mut x: usize) -> usize {
+        while up[x] != x {
+            up[x] = up[up[x]];
+            x = up[x];
+        }
+        x
+    }
+    for e in ledges {
+        let (a, b) = (find(&mut up, e.upper), find(&mut up, e.lower));
+        if a != b {
+            up[a.max(b)] = a.min(b);
+        }
+    }
+    const NONE: usize = usize::MAX;
+    let mut comp_of_root = vec![NONE; n];
+    let mut count = 0;
+    let comp: Vec<usize> = (0..n)
+        .map(|i| {
+            let r = find(&mut up, i);
+            if comp_of_root[r] == NONE {
+                comp_of_root[r] = count;
+                count += 1;
+            }
+            comp_of_root[r]
+        })
+        .collect();
+    if count < 2 {
+        return compact_place(nodes, items, ledges, edge_count, gaps, Some((ns, p0)));
+    }
+    drop(ns);
+    let mut comp_items: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (i, &c) in comp.iter().enumerate() {
+        comp_items[c].push(i);
+    }
+    let mut comp_ledges: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (k, e) in ledges.iter().enumerate() {
+        comp_ledges[comp[e.upper]].push(k);
+    }
+    let mut comp_loops: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for &i in loops {
+        comp_loops[comp[i]].push(i);
+    }
+    let mut local = vec![NONE; n];
+    let mut packed: Vec<Packed> = Vec::with_capacity(count);
+    for c in 0..count {
+        let mut node_of: Vec<usize> = Vec::new();
+        let mut edge_of: Vec<usize> = Vec::new();
+        let mut lnodes: Vec<SceneNode> = Vec::new();
+        let mut litems: Vec<Item> = Vec::with_capacity(comp_items[c].len());
+        let add_node = |g: usize, node_of: &mut Vec<usize>, lnodes: &mut Vec<SceneNode>| {
+            node_of.push(g);
+            lnodes.push(nodes[g].clone());
+            lnodes.len() - 1
+        };
+        let add_edge = |g: usize, edge_of: &mut Vec<usize>| {
+            edge_of.push(g);
+            edge_of.len() - 1
+        };
+        for &i in &comp_items[c] {
+            local[i] = litems.len();
+            let it = &items[i];
+            let node = add_node(it.node, &mut node_of, &mut lnodes);
+            let mut side = |v: &[(usize, usize)]| -> Vec<(usize, usize)> {
+                v.iter()
+                    .map(|&(nd, e)| {
+                        (
+                            add_node(nd, &mut node_of, &mut lnodes),
+                            add_edge(e, &mut edge_of),
+                        )
+                    })
+                    .collect()
+            };
+            let left = side(&it.left);
+            let right = side(&it.right);
+            litems.push(Item {
+                node,
+                left,
+                right,
+                rank_inc: it.rank_inc,
+                hint: it.hint,
+                no_column: it.no_column,
+            });
+        }
+        let lledges: Vec<LEdge> = comp_ledges[c]
+            .iter()
+            .map(|&k| {
+                let e = ledges[k];
+                LEdge {
+                    upper: local[e.upper],
+                    lower: local[e.lower],
+                    edge: add_edge(e.edge, &mut edge_of),
+                    tree: e.tree,
+                }
+            })
+            .collect();
+        let (lnodes, placed) = compact_place(lnodes, &litems, &lledges, edge_of.len(), gaps, None);
+        let mut w = placed.width;
+        for &i in &comp_loops[c] {
+            let nd = &lnodes[litems[local[i]].node];
+            w = w.max(nd.x + nd.w + SELF_LOOP + crate::layered::MARGIN);
+        }
+        let h = placed.height;
+        packed.push(Packed {
+            nodes: lnodes,
+            placed,
+            node_of,
+            edge_of,
+            w,
+            h,
+        });
+    }
+    // The row width: from one row down to one frame a row, the candidate
+    // whose whole is closest to the target aspect (the fewest rows on ties).
+    let sizes: Vec<(f32, f32)> = packed.iter().map(|p| (p.w, p.h)).collect();
+    let g = pack_gaps(gaps);
+    let widest = sizes.iter().map(|s| s.0).fold(0.0, f32::max);
+    let total = sizes.iter().map(|s| s.0 + g.0).sum::<f32>();
+    const STEPS: u32 = 64;
+    let mut best = (f32::INFINITY, total);
+    for k in (0..=STEPS).rev() {
+        let limit = widest * (total / widest).powf(k as f32 / STEPS as f32);
+        let (_, w, h) = shelves(&sizes, limit, g);
+        let sc = score(w, h);
+        if sc < best.0 {
+            best = (sc, limit);
+        }
+    }
+    let (at, width, height) = shelves(&sizes, best.1, g);
+    let mut out = nodes;
+    let mut points: Vec<Vec<(f32, f32)>> = vec![Vec::new(); edge_count];
+    let mut drops = vec![f32::NAN; edge_count];
+    for (p, &(ox, oy)) in packed.into_iter().zip(&at) {
+        for (nd, &gi) in p.nodes.into_iter().zip(&p.node_of) {
+            out[gi].x = nd.x + ox;
+            out[gi].y = nd.y + oy;
+        }
+        for ((pts, d), &ge) in p
+            .placed
+            .points
+            .into_iter()
+            .zip(p.placed.drop)
+            .zip(&p.edge_of)
+        {
+            points[ge] = pts.into_iter().map(|(x, y)| (x + ox, y + oy)).collect();
+            drops[ge] = d + oy;
+        }
+    }
+    (
+        out,
+        Placed {
+            points,
+            drop: drops,
+            width,
+            height,
+            saturated: true,
+            clash: false,
+        },
+    )
 }
 
 /// Lays out `view` of `case`.
@@ -383,7 +618,12 @@ pub fn layout(case: &Case, view: &View, opts: &LayoutOptions) -> Scene {
         h: opts.h_gap,
         v: opts.v_gap,
     };
-    let (nodes, placed) = compact_place(nodes, &items, &ledges, edges.len(), gaps);
+    let loop_items: Vec<usize> = loops
+        .iter()
+        .map(|&ei| item_of[edges[ei].from])
+        .filter(|&it| it != usize::MAX)
+        .collect();
+    let (nodes, placed) = arrange(nodes, &items, &ledges, edges.len(), gaps, &loop_items);
     let drops = placed.drop;
     let mut width = placed.width;
     for (ei, (e, mut pts)) in edges.iter_mut().zip(placed.points).enumerate() {
@@ -507,7 +747,7 @@ pub fn layout(case: &Case, view: &View, opts: &LayoutOptions) -> Scene {
 
 /// The architecture view: one box per module, an edge per dependency.
 fn architecture(case: &Case, opts: &LayoutOptions) -> Scene {
-    let mut nodes: Vec<SceneNode> = case
+    let nodes: Vec<SceneNode> = case
         .modules
         .iter()
         .map(|m| {
@@ -583,8 +823,8 @@ fn architecture(case: &Case, opts: &LayoutOptions) -> Scene {
             tree: false,
         })
         .collect();
-    let placed = place(
-        &mut nodes,
+    let (nodes, placed) = arrange(
+        nodes,
         &items,
         &ledges,
         deps.len(),
@@ -592,8 +832,7 @@ fn architecture(case: &Case, opts: &LayoutOptions) -> Scene {
             h: opts.h_gap,
             v: opts.v_gap,
         },
-        None,
-        false,
+        &[],
     );
     let edges = deps
         .iter()

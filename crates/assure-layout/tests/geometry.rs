@@ -594,3 +594,95 @@ fn module_references_are_architecture_dependencies() {
         .collect();
     assert_eq!(deps, [("A", "B")]);
 }
+
+/// Top-level components of a wide diagram are packed into rows, in source
+/// order; components joined by a shared child or an away element stay one
+/// component, and every guarantee holds (self-loops included).
+#[test]
+fn unconnected_trees_are_packed_into_rows() {
+    let mut yaml = String::from("module: {name: Main, uses: [other.gsn.yaml]}\n");
+    let roots = 40;
+    for i in 1..=roots {
+        let own = if i % 2 == 1 && i > 5 {
+            format!(", G{i}")
+        } else {
+            String::new()
+        };
+        yaml.push_str(&format!(
+            "G{i}:\n  text: Hazard H-{i} is mitigated in subsystem {i}\n  supportedBy: [Sn{i}{own}]\n"
+        ));
+        if i % 3 == 0 {
+            yaml.push_str(&format!(
+                "  inContextOf: [C{i}]\nC{i}:\n  text: Subsystem {i}\n"
+            ));
+        }
+        yaml.push_str(&format!("Sn{i}:\n  text: Test report TR-{i}\n"));
+    }
+    // G1 and G2 share a solution; G4 and G5 share an away goal; every
+    // other root has a self-loop (some end a row, whatever its width).
+    yaml.push_str("Shared:\n  type: Solution\n  text: Shared analysis\nAway1:\n  text: x\n");
+    let yaml = yaml
+        .replace("supportedBy: [Sn1]", "supportedBy: [Sn1, Shared]")
+        .replace("supportedBy: [Sn2]", "supportedBy: [Sn2, Shared]")
+        .replace("supportedBy: [Sn4]", "supportedBy: [Sn4, OG1]")
+        .replace("supportedBy: [Sn5]", "supportedBy: [Sn5, OG1]")
+        .replace("Away1:\n  text: x\n", "");
+    let files = vec![
+        ("index.gsn.yaml".to_string(), yaml.into_bytes()),
+        (
+            "other.gsn.yaml".to_string(),
+            b"module: {name: Other}\nOG1:\n  text: The shared claim\n  undeveloped: true\n"
+                .to_vec(),
+        ),
+    ];
+    let case = load_files(&files, &["index.gsn.yaml"]);
+    all_views(&case, "rows");
+    let s = layout(&case, &View::Module(ModuleId(0)), &LayoutOptions::default());
+    let aspect = s.width / s.height;
+    assert!((1.0..=2.2).contains(&aspect), "aspect {aspect}");
+    let node = |id: &str| {
+        s.nodes
+            .iter()
+            .find(|n| n.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    // Several rows; in each row left to right, rows top to bottom, in
+    // source order (the roots of one row share their top).
+    let mut tops: Vec<f32> = (1..=roots).map(|i| node(&format!("G{i}")).y).collect();
+    tops.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+    assert!(tops.len() >= 3, "rows: {tops:?}");
+    let order: Vec<(i64, i64)> = (1..=roots)
+        .map(|i| {
+            let g = node(&format!("G{i}"));
+            (g.y.round() as i64, g.x.round() as i64)
+        })
+        .collect();
+    let mut sorted = order.clone();
+    sorted.sort_unstable();
+    // G1/G2 and G4/G5 are each one component, laid out together, so compare
+    // the components' leftmost roots only.
+    let firsts: Vec<(i64, i64)> = order
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k != 1 && k != 4)
+        .map(|(_, &p)| p)
+        .collect();
+    let mut firsts_sorted = firsts.clone();
+    firsts_sorted.sort_unstable();
+    assert_eq!(firsts, firsts_sorted, "components in source order");
+    // Shared children sit under both parents, in one component.
+    for (a, b, c) in [("G1", "G2", "Shared"), ("G4", "G5", "OG1")] {
+        let (a, b, c) = (node(a), node(b), node(c));
+        assert_eq!(a.y, b.y);
+        assert!(c.y > a.y + a.h && c.x < b.x + b.w && c.x + c.w > a.x);
+    }
+    // A diagram that fits a screen is not packed.
+    let small = assure_core::load::load_str(&[(
+        "t.gsn.yaml",
+        "G1:\n  text: a\nG2:\n  text: b\nG3:\n  text: c\nG4:\n  text: d\n",
+    )])
+    .case;
+    let s = layout(&small, &View::Complete, &LayoutOptions::default());
+    check(&s, "small");
+    assert!(s.nodes.iter().all(|n| n.y == s.nodes[0].y));
+}
