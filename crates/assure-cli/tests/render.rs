@@ -267,3 +267,56 @@ fn renders_unless_parts_of_the_case_were_not_read() {
     assert!(text(&o).contains("L003"), "{}", text(&o));
     assert!(!tmp.path().join("out2").join("index.layout.json").exists());
 }
+
+/// Very large views stay within the PDF page-size limit (14,400 pt a side):
+/// the complete view of a generated 2,000-element case is about 22,000 ×
+/// 14,300 units; its page is scaled down to 14,400 pt wide, proportions kept.
+#[test]
+fn large_pdf_pages_stay_within_the_page_limit() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let o = assure(
+        &["gen", "--elements", "2000", "--modules", "3", "-o", "case"],
+        tmp.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    for format in ["pdf", "layout-json"] {
+        let o = assure(
+            &["render", "case", "-o", "out", "--format", format],
+            tmp.path(),
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    }
+    let json: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(tmp.path().join("out/complete.layout.json")).expect("json"),
+    )
+    .expect("parses");
+    // The SVG (and so an unscaled page) adds a 10-unit margin on each side.
+    let (w, h) = (
+        json["width"].as_f64().expect("width") + 20.0,
+        json["height"].as_f64().expect("height") + 20.0,
+    );
+    assert!(
+        w > 14_400.0,
+        "the test needs a view wider than the limit: {w}"
+    );
+    let pdf = std::fs::read(tmp.path().join("out/complete.pdf")).expect("pdf");
+    let key = b"/MediaBox";
+    let at = pdf
+        .windows(key.len())
+        .position(|x| x == key)
+        .expect("a MediaBox");
+    let rest = String::from_utf8_lossy(&pdf[at + key.len()..]);
+    let m: Vec<f64> = rest
+        .trim_start()
+        .strip_prefix('[')
+        .and_then(|r| r.split(']').next())
+        .expect("[...]")
+        .split_whitespace()
+        .map(|x| x.parse().expect("number"))
+        .collect();
+    assert!(m[2] <= 14_400.0 && m[3] <= 14_400.0, "{m:?}");
+    assert!((m[2] - 14_400.0).abs() < 0.5, "{m:?}");
+    assert!(((m[2] / m[3]) - w / h).abs() < 0.01, "{m:?} for {w} × {h}");
+    // Text stays text (vector): the embedded font is there.
+    assert!(pdf.windows(10).any(|x| x == b"DejaVuSans"));
+}

@@ -107,6 +107,21 @@ pub const MAX_PNG_PIXELS: u64 = 64 * 1024 * 1024;
 /// Longest side of a bitmap [`png`](fn@png) makes, in pixels.
 pub const MAX_PNG_SIDE: u32 = 32_000;
 
+/// Largest side of a PDF page, in points: the limit of Acrobat and most
+/// viewers (200 inches; PDF 1.7, annex C).
+pub const MAX_PDF_PAGE: f32 = 14_400.0;
+
+/// Points per unit of a PDF page for a `w` × `h` drawing (the SVG's size, margin
+/// included): 1, or less so that neither side exceeds [`MAX_PDF_PAGE`].
+pub fn pdf_scale(w: f32, h: f32) -> f32 {
+    let side = w.max(h);
+    if side.is_finite() && side > MAX_PDF_PAGE {
+        MAX_PDF_PAGE / side
+    } else {
+        1.0
+    }
+}
+
 /// The largest scale up to `wanted` at which an SVG of `width` × `height`
 /// units (as in its `width` / `height` attributes) fits the bitmap limits.
 pub fn png_fit_scale(width: f32, height: f32, wanted: f32) -> f32 {

@@ -63,6 +63,10 @@ pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
 /// Converts `svg` (as made by [`crate::svg`]) to a one-page vector PDF, one
 /// point per unit, with the text as real text in the embedded (subset) DejaVu
 /// Sans. No creation date or other clock-derived metadata: deterministic.
+///
+/// A page is at most [`crate::MAX_PDF_PAGE`] points a side: a larger drawing
+/// is scaled down as a whole (it stays vector, so zooming in keeps it
+/// sharp); see [`crate::pdf_scale`].
 #[cfg(feature = "pdf")]
 pub fn pdf(svg: &str) -> Result<Vec<u8>, RenderError> {
     use krilla::Document;
@@ -72,6 +76,11 @@ pub fn pdf(svg: &str) -> Result<Vec<u8>, RenderError> {
 
     let tree = tree(svg)?;
     let (w, h) = (tree.size().width(), tree.size().height());
+    let k = crate::pdf_scale(w, h);
+    let (w, h) = (
+        (w * k).min(crate::MAX_PDF_PAGE),
+        (h * k).min(crate::MAX_PDF_PAGE),
+    );
     let size = Size::from_wh(w, h).ok_or_else(|| RenderError::Pdf("empty page".into()))?;
     let mut doc = Document::new();
     let mut page = doc.start_page_with(PageSettings::new(size));
