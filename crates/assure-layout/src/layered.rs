@@ -26,7 +26,8 @@
 //!    (source order for trees) and is improved by barycenter sweeps, kept only
 //!    when they reduce crossings (counted exactly, `E log V` per sweep);
 //! 5. a spanning forest (each node under its median upper neighbour, children
-//!    in layer order, `horizontalIndex` applied among siblings) is placed like
+//!    in layer order, `horizontalIndex` applied among siblings, `absolute: 0`
+//!    / `last` also to the element's ancestors) is placed like
 //!    a tidy tree: subtrees are pushed together as far as their per-layer
 //!    contours allow (merging contours small-into-large keeps this linear),
 //!    parents are centred over their first and last child;
@@ -206,7 +207,10 @@ fn sweep(ex: &Expanded, layers: &mut [Vec<usize>], pos: &mut [usize], downward: 
     }
 }
 
-fn apply_hints(group: &mut Vec<usize>, hint_of: &dyn Fn(usize) -> Option<HorizontalIndex>) {
+pub(crate) fn apply_hints(
+    group: &mut Vec<usize>,
+    hint_of: &dyn Fn(usize) -> Option<HorizontalIndex>,
+) {
     let hinted: Vec<usize> = group
         .iter()
         .copied()
@@ -226,6 +230,27 @@ fn apply_hints(group: &mut Vec<usize>, hint_of: &dyn Fn(usize) -> Option<Horizon
         };
         group.insert(j as usize, x);
     }
+}
+
+/// Which way `absolute: 0` (-1) or `absolute: last` (+1) hints pull each
+/// node of the forest `parent` (nodes `0..n` are items), 0 for none: every
+/// hinted item pulls itself and its ancestors; a later item wins. Each node
+/// is set once (linear).
+pub(crate) fn pulls(items: &[Item], n: usize, parent: &[usize]) -> Vec<i8> {
+    let mut pull = vec![0i8; parent.len()];
+    for x in (0..n).rev() {
+        let dir = match items[x].hint {
+            Some(HorizontalIndex::Absolute(a)) if a <= 0 => -1,
+            Some(HorizontalIndex::Last) => 1,
+            _ => continue,
+        };
+        let mut y = x;
+        while y != usize::MAX && pull[y] == 0 {
+            pull[y] = dir;
+            y = parent[y];
+        }
+    }
+    pull
 }
 
 /// Per-layer contour of a subtree, stored deepest layer first; values are
@@ -900,6 +925,18 @@ pub(crate) fn place(
     }
     roots.sort_by_key(|&r| (ex.rank[r], pos[r]));
     apply_hints(&mut roots, &hint_of);
+    // `absolute: 0` / `absolute: last` put an element at the start / end of
+    // its layer (gsn2x: of its rank): it and every ancestor in the forest go
+    // first / last among their siblings, its root among the roots, so its
+    // subtree is the leftmost / rightmost on every layer. Of two elements
+    // pulling one ancestor, the later in source order wins.
+    let pull = pulls(items, n, &parent);
+    if pull.iter().any(|&p| p != 0) {
+        for g in &mut kids_v {
+            g.sort_by_key(|&k| pull[k]);
+        }
+        roots.sort_by_key(|&r| pull[r]);
+    }
 
     // Block extents (relative to the shape centre of each item's node).
     let mut ext_l = vec![DUMMY_HALF; m];

@@ -12,14 +12,16 @@
 //! truncation mark) are included in the box's height
 //! ([`crate::scene::DECORATION_HEIGHT`]).
 
-use crate::layered::{Gaps, Item, LEdge, Placed, place};
+use crate::layered::{Gaps, Item, LEdge, Placed, apply_hints, place};
 use crate::scene::{
     BALL_OFFSET, BALL_RADIUS, CHOICE_DROP, CHOICE_HALF, ChoiceMark, Decorations, EdgeKind,
     LinkMark, NodeKind, Scene, SceneEdge, SceneNode,
 };
 use crate::text::wrap;
 use crate::view::{View, edge_target, select};
-use assure_core::model::{AcpTarget, Cardinality, Case, ElementKind, ModuleId, RelationKind};
+use assure_core::model::{
+    AcpTarget, Cardinality, Case, ElementKind, HorizontalIndex, ModuleId, RelationKind,
+};
 
 /// Tunables of the layout.
 #[derive(Clone, Debug)]
@@ -380,6 +382,32 @@ fn arrange(
             h,
         });
     }
+    // Source order, then `horizontalIndex` as among the roots of one
+    // drawing: a root's hint moves its component, and `absolute: 0` / `last`
+    // anywhere in a component pulls it to the start / end (a later element
+    // wins).
+    let mut has_up = vec![false; n];
+    for e in ledges {
+        has_up[e.lower] = true;
+    }
+    let mut root_hint: Vec<Option<HorizontalIndex>> = vec![None; count];
+    let mut pull = vec![0i8; count];
+    for (i, it) in items.iter().enumerate() {
+        let c = comp[i];
+        if !has_up[i] && root_hint[c].is_none() {
+            root_hint[c] = it.hint;
+        }
+        match it.hint {
+            Some(HorizontalIndex::Absolute(a)) if a <= 0 => pull[c] = -1,
+            Some(HorizontalIndex::Last) => pull[c] = 1,
+            _ => {}
+        }
+    }
+    let mut order: Vec<usize> = (0..count).collect();
+    apply_hints(&mut order, &|c: usize| root_hint[c]);
+    order.sort_by_key(|&c| pull[c]);
+    let mut slots: Vec<Option<Packed>> = packed.into_iter().map(Some).collect();
+    let packed: Vec<Packed> = order.iter().filter_map(|&c| slots[c].take()).collect();
     // The row width: from one row down to one frame a row, the candidate
     // whose whole is closest to the target aspect (the fewest rows on ties).
     let sizes: Vec<(f32, f32)> = packed.iter().map(|p| (p.w, p.h)).collect();
@@ -591,8 +619,22 @@ pub fn layout(case: &Case, view: &View, opts: &LayoutOptions) -> Scene {
             // A self-loop (G007, D005): drawn beside the box after placement.
             loops.push(ei);
         } else if r.kind == RelationKind::InContextOf && attached(t) {
+            // Alternately right and left, unless `horizontalIndex` says: a
+            // place before the element (`absolute: 0`, `relative: -n`) is
+            // its left, after it (`absolute: n ≥ 1` or `last`,
+            // `relative: +n`) its right.
+            let side = match case.element(sel.elements[t]).hints.horizontal_index {
+                Some(ref h) => match h.value {
+                    HorizontalIndex::Absolute(a) => Some(a >= 1),
+                    HorizontalIndex::Last => Some(true),
+                    HorizontalIndex::Relative(d) if d != 0 => Some(d > 0),
+                    HorizontalIndex::Relative(_) => None,
+                },
+                None => None,
+            };
             let it = &mut items[item_of[f]];
-            if (it.left.len() + it.right.len()).is_multiple_of(2) {
+            let right = side.unwrap_or_else(|| (it.left.len() + it.right.len()).is_multiple_of(2));
+            if right {
                 it.right.push((t, ei));
             } else {
                 it.left.push((t, ei));

@@ -686,3 +686,74 @@ fn unconnected_trees_are_packed_into_rows() {
     check(&s, "small");
     assert!(s.nodes.iter().all(|n| n.y == s.nodes[0].y));
 }
+
+/// `horizontalIndex` as gsn2x documents it, as far as a tidy tree allows:
+/// relative and absolute places among siblings; `absolute: 0` / `last` at
+/// the start / end of the element's layer (its ancestors move with it);
+/// on an attached context, `0` / `last` is the element's left / right; on
+/// a root of a packed diagram, its component's place.
+#[test]
+fn horizontal_index_hints() {
+    let at = |yaml: &str| {
+        let case = assure_core::load::load_str(&[("t.gsn.yaml", yaml)]).case;
+        let s = layout(&case, &View::Complete, &LayoutOptions::default());
+        check(&s, "hints");
+        move |id: &str| {
+            let n = s.nodes.iter().find(|n| n.id == id).expect(id);
+            (n.x, n.y)
+        }
+    };
+    let tree = "G0:\n  text: root\n  supportedBy: [GA, GB]\n\
+        GA:\n  text: a\n  supportedBy: [A1, A2]\nGB:\n  text: b\n  supportedBy: [B1]\n\
+        A1:\n  text: a1\n  undeveloped: true\nA2:\n  text: a2\n  undeveloped: true\n\
+        B1:\n  text: b1\n  undeveloped: true\n";
+    // Unhinted: source order.
+    let p = at(tree);
+    assert!(p("A1").0 < p("A2").0 && p("A2").0 < p("B1").0);
+    // Among siblings.
+    let p = at(&tree.replace("text: a1\n", "text: a1\n  horizontalIndex: {relative: 1}\n"));
+    assert!(p("A2").0 < p("A1").0 && p("A1").0 < p("B1").0);
+    // `last`: the end of its layer, GA moving right of GB with it.
+    let p = at(&tree.replace(
+        "text: a1\n",
+        "text: a1\n  horizontalIndex: {absolute: last}\n",
+    ));
+    assert!(p("B1").0 < p("A2").0 && p("A2").0 < p("A1").0);
+    assert!(p("GB").0 < p("GA").0);
+    // `0`: the start of its layer.
+    let p = at(&tree.replace("text: b1\n", "text: b1\n  horizontalIndex: {absolute: 0}\n"));
+    assert!(p("B1").0 < p("A1").0 && p("GB").0 < p("GA").0);
+    // Attached context: left for 0, right for last, alternating otherwise.
+    let ctx = "G1:\n  text: goal\n  inContextOf: [C1, C2]\n  undeveloped: true\n\
+        C1:\n  text: first\nC2:\n  text: second\n";
+    let p = at(ctx);
+    assert!(p("C1").0 > p("G1").0 && p("C2").0 < p("G1").0);
+    let p = at(&ctx.replace(
+        "text: first\n",
+        "text: first\n  horizontalIndex: {absolute: 0}\n",
+    ));
+    assert!(p("C1").0 < p("G1").0);
+    let p = at(&ctx.replace(
+        "text: second\n",
+        "text: second\n  horizontalIndex: {absolute: last}\n",
+    ));
+    assert!(p("C1").0 > p("G1").0 && p("C2").0 > p("G1").0);
+    // Packed components: G1's tree goes last, after G40's.
+    let mut many = String::new();
+    for i in 1..=40 {
+        many.push_str(&format!(
+            "G{i}:\n  text: Hazard H-{i} is mitigated in subsystem {i}\n  supportedBy: [Sn{i}]\nSn{i}:\n  text: Test report TR-{i}\n"
+        ));
+    }
+    let p = at(&many.replace(
+        "text: Test report TR-1\n",
+        "text: Test report TR-1\n  horizontalIndex: {absolute: last}\n",
+    ));
+    assert!(p("G2").1 < p("G40").1, "packed into rows");
+    assert!(p("G1").1 == p("G40").1 && p("G1").0 > p("G40").0);
+    let p = at(&many.replace(
+        "text: Hazard H-40 is mitigated in subsystem 40\n",
+        "text: Hazard H-40 is mitigated in subsystem 40\n  horizontalIndex: {absolute: 0}\n",
+    ));
+    assert!(p("G40").0 < p("G1").0 && p("G40").1 <= p("G1").1);
+}
