@@ -21,14 +21,38 @@
   });
 
   // ---------- diagrams ----------
-  var current = -1, svg = null, vb = null, full = null, selected = -1;
+  var current = -1, svg = null, vb = null, full = null, selected = -1, model = null;
   var cache = new Map();
+  // Views with more elements than this keep only the elements near the
+  // screen in the document (the rest wait, detached, until panned to), and
+  // drop their text when zoomed out too far to read it.
+  var VIRTUAL = 600;
 
   function size() {
     return { w: canvas.clientWidth || 800, h: canvas.clientHeight || 600 };
   }
+  var pending = false;
   function apply() {
-    if (svg) svg.setAttribute('viewBox', vb.x + ' ' + vb.y + ' ' + vb.w + ' ' + vb.h);
+    if (!svg) return;
+    svg.setAttribute('viewBox', vb.x + ' ' + vb.y + ' ' + vb.w + ' ' + vb.h);
+    if (model && model.virtual && !pending) {
+      pending = true;
+      requestAnimationFrame(function () { pending = false; cull(); });
+    }
+  }
+  // Attach the elements whose boxes meet the view box (with a margin of half
+  // a screen), detach the others; hide text when it would be unreadable.
+  function cull() {
+    if (!model || !model.virtual) return;
+    var mx = vb.w / 2, my = vb.h / 2;
+    var x0 = vb.x - mx, y0 = vb.y - my, x1 = vb.x + vb.w + mx, y1 = vb.y + vb.h + my;
+    var b = model.boxes, on = model.on, gs = model.groups, layer = model.layer;
+    for (var k = 0; k < gs.length; k++) {
+      var see = b[4 * k] < x1 && b[4 * k] + b[4 * k + 2] > x0 && b[4 * k + 1] < y1 && b[4 * k + 1] + b[4 * k + 3] > y0;
+      if (see && !on[k]) { layer.appendChild(gs[k]); on[k] = 1; }
+      else if (!see && on[k]) { gs[k].remove(); on[k] = 0; }
+    }
+    svg.classList.toggle('ar-far', size().w / vb.w < 0.25);
   }
   function fitBox() {
     var c = size();
@@ -45,64 +69,82 @@
     var w = c.w / s, h = c.h / s;
     return { x: full.x + (full.w - w) / 2, y: full.y, w: w, h: h };
   }
+  function build(i) {
+    var t = document.getElementById('ar-view-' + i);
+    if (!t || !t.content.firstElementChild) return null;
+    var s = t.content.firstElementChild.cloneNode(true);
+    s.removeAttribute('width');
+    s.removeAttribute('height');
+    s.setAttribute('preserveAspectRatio', 'xMidYMid meet');
+    var layer = s.querySelector('g.gsnelems');
+    var groups = layer ? Array.prototype.slice.call(layer.querySelectorAll(':scope > g.gsnelem')) : [];
+    var m = { svg: s, groups: groups, layer: layer, byEid: new Map(), boxes: D.views[i].b || [], virtual: false, on: null };
+    // Element ids live in data attributes: the page's own ids and the
+    // case's can never collide, and `#G1` is handled here, not by the browser.
+    groups.forEach(function (g, k) {
+      var id = g.getAttribute('id') || '';
+      if (!byId.has(id)) { var r = /^(.*)~\d+$/.exec(id); if (r && byId.has(r[1])) id = r[1]; }
+      g.setAttribute('data-eid', id);
+      g.removeAttribute('id');
+      if (!m.byEid.has(id)) m.byEid.set(id, []);
+      m.byEid.get(id).push(k);
+    });
+    if (groups.length > VIRTUAL && m.boxes.length === 4 * groups.length) {
+      m.virtual = true;
+      m.on = new Uint8Array(groups.length);
+      groups.forEach(function (g) { g.remove(); });
+    }
+    return m;
+  }
   function attach(i) {
     if (i === current || i < 0 || i >= D.views.length) return;
-    var s = cache.get(i);
-    if (!s) {
-      var t = document.getElementById('ar-view-' + i);
-      if (!t || !t.content.firstElementChild) return;
-      s = t.content.firstElementChild.cloneNode(true);
-      s.removeAttribute('width');
-      s.removeAttribute('height');
-      s.setAttribute('preserveAspectRatio', 'xMidYMid meet');
-      // Element ids live in data attributes: the page's own ids and the
-      // case's can never collide, and `#G1` is handled here, not by the browser.
-      var groups = s.querySelectorAll('g.gsnelem[id]');
-      for (var k = 0; k < groups.length; k++) {
-        var g = groups[k], id = g.getAttribute('id');
-        if (!byId.has(id)) { var m = /^(.*)~\d+$/.exec(id); if (m && byId.has(m[1])) id = m[1]; }
-        g.setAttribute('data-eid', id);
-        g.removeAttribute('id');
-      }
-      cache.set(i, s);
+    var m = cache.get(i);
+    if (!m) {
+      m = build(i);
+      if (!m) return;
+      cache.set(i, m);
     }
     var old = canvas.querySelector('svg');
     if (old) old.remove();
-    canvas.appendChild(s);
-    svg = s;
+    canvas.appendChild(m.svg);
+    svg = m.svg;
+    model = m;
     current = i;
-    var v = s.viewBox.baseVal;
+    var v = svg.viewBox.baseVal;
     full = { x: v.x, y: v.y, w: v.width || 1, h: v.height || 1 };
-    if (!s.arBox) s.arBox = startBox();
-    vb = s.arBox;
+    if (!m.box) m.box = startBox();
+    vb = m.box;
     apply();
+    cull();
     tabs.forEach(function (t, k) { t.setAttribute('aria-selected', k === i ? 'true' : 'false'); });
     mark();
   }
+  // Indices (in the current view) of the boxes of element `idx`.
+  function boxesOf(idx) {
+    if (!model || idx < 0) return [];
+    return model.byEid.get(E[idx].i) || [];
+  }
   function groupsOf(idx) {
-    if (!svg || idx < 0) return [];
-    var id = E[idx].i;
-    var all = svg.querySelectorAll('g.gsnelem[data-eid]');
-    var out = [];
-    for (var k = 0; k < all.length; k++) if (all[k].getAttribute('data-eid') === id) out.push(all[k]);
-    return out;
+    return boxesOf(idx).map(function (k) { return model.groups[k]; });
   }
   function mark() {
-    if (!svg) return;
-    var prev = svg.querySelectorAll('.ar-sel');
-    for (var k = 0; k < prev.length; k++) prev[k].classList.remove('ar-sel');
+    if (!model) return;
+    model.groups.forEach(function (g) { if (g.classList.contains('ar-sel')) g.classList.remove('ar-sel'); });
     groupsOf(selected).forEach(function (g) { g.classList.add('ar-sel'); });
   }
-  function centerOn(g) {
-    var b;
-    try { b = g.getBBox(); } catch (e) { return; }
+  function centerOn(k) {
+    var b = model.boxes;
+    var box;
+    if (b.length === 4 * model.groups.length) box = { x: b[4 * k], y: b[4 * k + 1], width: b[4 * k + 2], height: b[4 * k + 3] };
+    else { try { box = model.groups[k].getBBox(); } catch (e) { return; } }
     var c = size();
     var scale = c.w / vb.w;
     if (scale < 0.7) scale = 1;
     var w = c.w / scale, h = c.h / scale;
-    vb = { x: b.x + b.width / 2 - w / 2, y: b.y + b.height / 2 - h / 2, w: w, h: h };
-    svg.arBox = vb;
+    vb = { x: box.x + box.width / 2 - w / 2, y: box.y + box.height / 2 - h / 2, w: w, h: h };
+    model.box = vb;
     apply();
+    cull();
   }
   function zoomAt(f, mx, my) {
     var c = size();
@@ -110,7 +152,7 @@
     var w = vb.w / f, h = vb.h / f;
     if (w < 50 || w > full.w * 20 + 5000) return;
     vb = { x: ux - (mx / c.w) * w, y: uy - (my / c.h) * h, w: w, h: h };
-    svg.arBox = vb;
+    model.box = vb;
     apply();
   }
   canvas.addEventListener('wheel', function (ev) {
@@ -131,7 +173,7 @@
     if (!drag.moved) { drag.moved = true; canvas.classList.add('ar-dragging'); try { canvas.setPointerCapture(drag.id); } catch (e) { /* ignore */ } }
     var c = size();
     vb = { x: drag.vb.x - dx * drag.vb.w / c.w, y: drag.vb.y - dy * drag.vb.h / c.h, w: drag.vb.w, h: drag.vb.h };
-    svg.arBox = vb;
+    model.box = vb;
     apply();
   });
   function endDrag() { canvas.classList.remove('ar-dragging'); }
@@ -172,7 +214,7 @@
       var c = size(), z = b.getAttribute('data-zoom');
       if (z === 'in') zoomAt(1.4, c.w / 2, c.h / 2);
       else if (z === 'out') zoomAt(1 / 1.4, c.w / 2, c.h / 2);
-      else { vb = fitBox(); svg.arBox = vb; apply(); }
+      else { vb = fitBox(); model.box = vb; apply(); }
     });
   });
   tabs.forEach(function (t, i) { t.addEventListener('click', function () { attach(i); }); });
@@ -297,8 +339,8 @@
     return { list: list, total: total };
   }
   function focusSelected() {
-    var gs = groupsOf(selected);
-    if (gs.length) centerOn(gs[0]);
+    var ks = boxesOf(selected);
+    if (ks.length) centerOn(ks[0]);
   }
   function select(idx, focus) {
     selected = idx;

@@ -689,7 +689,18 @@ fn element_json(data: &ReportData, diagrams: &[Diagram], registers: Vec<Value>) 
         .collect();
     let views: Vec<Value> = diagrams
         .iter()
-        .map(|d| json!({"t": d.title, "stem": d.stem, "m": d.module}))
+        .map(|d| {
+            // Each box of the view (x, y, w, h, in drawing order): the script
+            // keeps only the elements near the screen in the document.
+            let boxes: Vec<f32> = d
+                .scene
+                .nodes
+                .iter()
+                .flat_map(|n| [n.x, n.y, n.w, n.h])
+                .map(|v| (v * 10.0).round() / 10.0)
+                .collect();
+            json!({"t": d.title, "stem": d.stem, "m": d.module, "b": boxes})
+        })
         .collect();
     let modules: Vec<Value> = data.modules.iter().map(|m| json!(m.name)).collect();
     json!({
