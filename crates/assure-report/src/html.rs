@@ -758,25 +758,6 @@ fn script_safe_json(v: &Value) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::script_safe_json;
-    use serde_json::json;
-
-    #[test]
-    fn json_block_is_inert_and_controls_visible() {
-        let v = json!({"t": "</script>\u{7}\u{8}\u{c}\u{202E}\\u0007 ok\n"});
-        let s = script_safe_json(&v);
-        assert_eq!(
-            s,
-            r#"{"t":"\u003c/script\u003eU+0007U+0008U+000CU+202E\\u0007 ok\n"}"#
-        );
-        // Still valid JSON with the same meaning apart from the controls.
-        let back: serde_json::Value = serde_json::from_str(&s).expect("valid");
-        assert_eq!(back["t"], "</script>U+0007U+0008U+000CU+202E\\u0007 ok\n");
-    }
-}
-
 /// An SVG from the diagram phase, inline in HTML: without its XML prolog.
 fn inline_svg(svg: &str) -> &str {
     match svg.find("<svg") {
@@ -833,4 +814,23 @@ pub fn html(data: &ReportData, diagrams: &[Diagram], legend: &Scene, opts: &Html
     out.push_str(SCRIPT);
     out.push_str("</script>\n</body>\n</html>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::script_safe_json;
+    use serde_json::json;
+
+    #[test]
+    fn json_block_is_inert_and_controls_visible() {
+        let v = json!({"t": "</script>\u{7}\u{8}\u{c}\u{202E}\\u0007 ok\n"});
+        let s = script_safe_json(&v);
+        assert_eq!(
+            s,
+            r#"{"t":"\u003c/script\u003eU+0007U+0008U+000CU+202E\\u0007 ok\n"}"#
+        );
+        // Still valid JSON with the same meaning apart from the controls.
+        let back: serde_json::Value = serde_json::from_str(&s).expect("valid");
+        assert_eq!(back["t"], "</script>U+0007U+0008U+000CU+202E\\u0007 ok\n");
+    }
 }
