@@ -1105,6 +1105,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_base_of_tile_scenes_is_empty() {
+        let s = empty_scene();
+        assert!(s.nodes.is_empty() && s.edges.is_empty());
+    }
+
+    #[test]
+    fn tiles_hold_what_they_show() {
+        let loaded = assure_core::load::load_str(&[(
+            "a.gsn.yaml",
+            "G1:\n  text: top\n  supportedBy: [S1]\nS1:\n  text: how\n  supportedBy: [G2, G3]\n\
+             G2:\n  text: left\nG3:\n  text: right\n",
+        )]);
+        let scene = crate::diagrams(&loaded.case).remove(0).scene;
+        let (w, h) = svg_size(&scene);
+        // Tiles a quarter of the diagram: every node is in some tile.
+        let (tw, th) = (w / 2.0 + TILE_OVERLAP, h / 2.0 + TILE_OVERLAP);
+        let tiles = tiles_of(&scene, 2, 2, tw, th);
+        let mut seen: Vec<usize> = tiles.values().flat_map(|t| t.0.clone()).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen, (0..scene.nodes.len()).collect::<Vec<_>>());
+        let sub = tile_scene(&empty_scene(), &scene, &[0], &[], (0.0, th));
+        assert_eq!(sub.nodes.len(), 1);
+        assert_eq!(sub.width, scene.width);
+    }
+
+    #[test]
     fn blank_text_lines_are_removed() {
         let svg = "<g><text class=\"gsntext\" xml:space=\"preserve\" x=\"1\" y=\"2\"></text>\
                    <text class=\"gsntext\" xml:space=\"preserve\" x=\"1\" y=\"3\"><tspan>a</tspan></text></g>";

@@ -258,3 +258,69 @@ fn measure_10k_elements() {
         std::fs::write(path, &out).expect("write");
     }
 }
+
+/// Random text from awkward parts of Unicode: controls, combining marks,
+/// right-to-left scripts, bidi controls, CJK, emoji, non-characters.
+fn awkward_text(seed: &mut u64, len: usize) -> String {
+    const RANGES: [(u32, u32); 12] = [
+        (0x01, 0x1F),
+        (0x20, 0x7E),
+        (0x7F, 0x9F),
+        (0x300, 0x36F),
+        (0x590, 0x5FF),
+        (0x600, 0x6FF),
+        (0x200B, 0x200F),
+        (0x202A, 0x202E),
+        (0x2066, 0x2069),
+        (0x4E00, 0x4E80),
+        (0x1F600, 0x1F64F),
+        (0xFFF0, 0xFFFF),
+    ];
+    let mut next = || {
+        *seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (*seed >> 33) as u32
+    };
+    (0..len)
+        .filter_map(|_| {
+            let (lo, hi) = RANGES[next() as usize % RANGES.len()];
+            char::from_u32(lo + next() % (hi - lo + 1))
+        })
+        .collect()
+}
+
+#[test]
+fn awkward_unicode_everywhere_gives_a_pdf() {
+    for round in 0..8u64 {
+        let mut seed = round + 7;
+        let mut case = serde_json::Map::new();
+        case.insert(
+            "module".into(),
+            serde_json::json!({
+                "name": awkward_text(&mut seed, 40),
+                "owner": awkward_text(&mut seed, 20),
+                "brief": awkward_text(&mut seed, 200),
+            }),
+        );
+        for i in 0..30 {
+            let kind = ["G", "S", "Sn", "C", "A", "J"][i % 6];
+            let mut el = serde_json::json!({ "text": awkward_text(&mut seed, 5 + i * 20) });
+            if i % 6 == 0 && i + 1 < 30 {
+                el["supportedBy"] = serde_json::json!([format!("S{}", i + 1)]);
+                el["inContextOf"] =
+                    serde_json::json!([format!("C{}", i + 3), format!("A{}", i + 4)]);
+            }
+            if i % 6 == 1 {
+                el["supportedBy"] = serde_json::json!([format!("Sn{}", i + 1)]);
+            }
+            if i % 6 == 4 {
+                el["owner"] = serde_json::json!(awkward_text(&mut seed, 12));
+            }
+            case.insert(format!("{kind}{i}"), el);
+        }
+        let text = serde_json::Value::Object(case).to_string();
+        let out = report(&[("awkward.gsn.yaml", &text)], meta());
+        assert!(out.starts_with(b"%PDF-"), "round {round}");
+    }
+}

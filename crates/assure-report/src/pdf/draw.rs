@@ -193,9 +193,21 @@ pub(crate) fn write(
                         if slot.is_none() {
                             *slot = Some(make_graphic(&mut s, &sources[*id]));
                         }
-                        let (Some(Some(g)), Some(clip)) =
-                            (slot.as_ref(), rect_path(clip.0, clip.1, clip.2, clip.3))
-                        else {
+                        let (cx, cy) = (clip.0, clip.1);
+                        let Some(clip) = rect_path(clip.0, clip.1, clip.2, clip.3) else {
+                            continue;
+                        };
+                        let Some(Some(g)) = slot.as_ref() else {
+                            text(
+                                &mut s,
+                                &fonts,
+                                (cx + 4.0, cy + 14.0),
+                                9.0,
+                                false,
+                                MUTED,
+                                "This diagram could not be drawn (its SVG did not parse); \
+                                 see the SVG or HTML report.",
+                            );
                             continue;
                         };
                         if !(scale.is_finite() && *scale > 0.0 && tx.is_finite() && ty.is_finite())
@@ -277,8 +289,11 @@ pub(crate) fn write(
 }
 
 /// Draws `svg` once into a reusable graphic (`None` when it does not parse).
+/// usvg lays out text while parsing and can panic on odd text (a combining
+/// mark after a non-character in right-to-left text, found by the tests);
+/// such a panic costs the diagram, not the report.
 fn make_graphic(s: &mut Surface, svg: &str) -> Option<Graphic> {
-    let tree = tree(svg).ok()?;
+    let tree = std::panic::catch_unwind(|| tree(svg)).ok()?.ok()?;
     let size = Size::from_wh(tree.size().width(), tree.size().height())?;
     let mut sb = s.stream_builder();
     let drawn = {
