@@ -7,8 +7,9 @@
 //! entries form the PDF outline); the dashboard (key figures, elements by
 //! type, findings by severity, evidence status, six-step status, undeveloped
 //! goals, assumptions by owner with external owners marked); the diagrams;
-//! the registers (evidence, assumptions and justifications, glossary of
-//! context, findings) as tables; the notation legend. Every page but the
+//! the registers (claims and strategies with their six-step status,
+//! evidence, assumptions and justifications, glossary of context, findings)
+//! as tables; the notation legend. Every page but the
 //! title page has a running header (title, section) and footer (version,
 //! "Page n of N").
 //!
@@ -961,8 +962,75 @@ fn place_single(f: &mut Flow, id: usize, scene: &Scene) {
     f.y = top + h * scale + 8.0;
 }
 
+/// The six-step status of a goal, as the other formats word it.
+fn steps_label(s: &Steps, undeveloped: bool) -> String {
+    let step = usize::from(s.reached);
+    if s.reached > 6 {
+        "complete".into()
+    } else if undeveloped {
+        format!("undeveloped (step {step}: {})", Steps::step_name(step))
+    } else {
+        format!("step {step} of 6: {}", Steps::step_name(step))
+    }
+}
+
 /// The registers.
 fn registers(f: &mut Flow, data: &ReportData) {
+    f.section("Claims and strategies");
+    let claims = data.of_kinds(&[
+        ElementKind::Goal,
+        ElementKind::Strategy,
+        ElementKind::CounterGoal,
+    ]);
+    if claims.is_empty() {
+        f.para("No goals or strategies.", BODY, false, INK);
+    } else {
+        f.para(
+            "Every claim and strategy of the argument with its full statement, what \
+             supports it and, for goals, how far the six steps of TS 5.2 are done.",
+            BODY,
+            false,
+            MUTED,
+        );
+        let rows = claims.iter().map(|&i| {
+            let e = &data.elements[i];
+            let mut status = match &e.steps {
+                Some(st) => steps_label(st, e.undeveloped),
+                None if e.undeveloped => "undeveloped".into(),
+                None => String::new(),
+            };
+            if e.defeated {
+                if !status.is_empty() {
+                    status.push_str("; ");
+                }
+                status.push_str("defeated");
+            }
+            let done = e.steps.as_ref().is_some_and(|st| st.reached > 6);
+            vec![
+                Cell::bold(&e.id),
+                Cell::plain(&e.text),
+                Cell::plain(data.modules.get(e.module).map_or("", |m| m.name.as_str())),
+                Cell::plain(&ids(data, &e.supported_by)),
+                if done || status.is_empty() {
+                    Cell::plain(&status)
+                } else {
+                    Cell::colored(&status, AMBER, false)
+                },
+            ]
+        });
+        f.table(
+            1.0,
+            &[
+                ("Id", 0.9),
+                ("Statement", 3.4),
+                ("Module", 1.1),
+                ("Supported by", 1.4),
+                ("Status", 1.6),
+            ],
+            rows,
+        );
+    }
+
     f.section("Evidence register");
     let sol = data.of_kinds(&[ElementKind::Solution, ElementKind::CounterSolution]);
     if sol.is_empty() {

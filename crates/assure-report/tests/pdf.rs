@@ -113,6 +113,8 @@ fn demo_report_is_a_deterministic_pdf_with_every_section() {
         "Assumptions by owner",
         "Diagrams",
         "Diagram: Architecture",
+        "Claims and strategies",
+        "Supported by",
         "Evidence register",
         "Assumptions and justifications",
         "Glossary of context",
