@@ -35,9 +35,10 @@ pub(crate) struct DocInfo {
     pub footer: String,
 }
 
-/// Parses `svg` with only the embedded fonts and no file access (as
-/// `assure-render` does for its one-page PDFs).
-fn tree(svg: &str) -> Result<usvg::Tree, String> {
+/// SVG parsing options with only the embedded fonts and no file access (as
+/// `assure-render` uses for its one-page PDFs). Made once per document: the
+/// font database is shared by every diagram and tile.
+fn svg_options() -> usvg::Options<'static> {
     let mut opt = usvg::Options {
         font_family: FONT_FAMILY.to_string(),
         resources_dir: None,
@@ -49,7 +50,7 @@ fn tree(svg: &str) -> Result<usvg::Tree, String> {
     db.set_sans_serif_family(FONT_FAMILY);
     db.set_serif_family(FONT_FAMILY);
     db.set_monospace_family(FONT_FAMILY);
-    usvg::Tree::from_str(svg, &opt).map_err(|e| e.to_string())
+    opt
 }
 
 fn fill(c: Rgb) -> Fill {
@@ -130,6 +131,7 @@ pub(crate) fn write(
         regular: Font::new(FONT_REGULAR.into(), 0).ok_or("cannot read the regular font")?,
         bold: Font::new(FONT_BOLD.into(), 0).ok_or("cannot read the bold font")?,
     };
+    let svg_opts = svg_options();
     let mut doc = Document::new();
     let mut graphics: Vec<Option<Option<Graphic>>> = vec![None; sources.len()];
     let total = pages.len();
@@ -191,7 +193,7 @@ pub(crate) fn write(
                             continue;
                         };
                         if slot.is_none() {
-                            *slot = Some(make_graphic(&mut s, &sources[*id]));
+                            *slot = Some(make_graphic(&mut s, &sources[*id], &svg_opts));
                         }
                         let (cx, cy) = (clip.0, clip.1);
                         let Some(clip) = rect_path(clip.0, clip.1, clip.2, clip.3) else {
@@ -292,8 +294,9 @@ pub(crate) fn write(
 /// usvg lays out text while parsing and can panic on odd text (a combining
 /// mark after a non-character in right-to-left text, found by the tests);
 /// such a panic costs the diagram, not the report.
-fn make_graphic(s: &mut Surface, svg: &str) -> Option<Graphic> {
-    let tree = std::panic::catch_unwind(|| tree(svg)).ok()?.ok()?;
+fn make_graphic(s: &mut Surface, svg: &str, opts: &usvg::Options) -> Option<Graphic> {
+    let parse = std::panic::AssertUnwindSafe(|| usvg::Tree::from_str(svg, opts));
+    let tree = std::panic::catch_unwind(parse).ok()?.ok()?;
     let size = Size::from_wh(tree.size().width(), tree.size().height())?;
     let mut sb = s.stream_builder();
     let drawn = {
