@@ -241,14 +241,16 @@ fn shelves(sizes: &[(f32, f32)], limit: f32, (gx, gy): (f32, f32)) -> (Vec<(f32,
     (at, width, y + row_h)
 }
 
-/// Places the items like [`compact_place`], unless the drawing would be more
+/// Places the items like [`compact_place`]; when the drawing would be more
 /// than [`MAX_ASPECT`] times wider than high, wider than [`MIN_PACK_WIDTH`],
 /// and consists of several
 /// connected components (items joined by no layering edge, attached boxes
 /// going with their item): then each component is laid out (and compacted)
 /// on its own, and the components are packed into rows, in the order of
 /// their first item (source order), the row width chosen so that the whole
-/// comes closest to [`TARGET_ASPECT`]. Components share no edge, and their
+/// comes closest to [`TARGET_ASPECT`]; the rows are used unless the
+/// compacted whole has an acceptable aspect ratio and is no larger. Components
+/// share no edge, and their
 /// frames (each with its own margin, self-loops included) do not overlap, so
 /// every geometry guarantee of a component's layout holds for the whole.
 /// `loops`: items whose box has a self-loop (drawn later, beside the box).
@@ -300,7 +302,18 @@ fn arrange(
     if count < 2 {
         return compact_place(nodes, items, ledges, edge_count, gaps, Some((ns, p0)));
     }
-    drop(ns);
+    // The whole laid out at once, compacted with leaf columns (as for one
+    // component); kept when its aspect ratio is acceptable and the rows are
+    // not smaller (compaction at one depth for all trees can beat each tree
+    // compacted on its own).
+    let whole = compact_place(
+        nodes.clone(),
+        items,
+        ledges,
+        edge_count,
+        gaps,
+        Some((ns, p0)),
+    );
     let mut comp_items: Vec<Vec<usize>> = vec![Vec::new(); count];
     for (i, &c) in comp.iter().enumerate() {
         comp_items[c].push(i);
@@ -425,6 +438,17 @@ fn arrange(
         }
     }
     let (at, width, height) = shelves(&sizes, best.1, g);
+    let ok = |w: f32, h: f32| w / h.max(1.0) <= MAX_ASPECT;
+    let (ww, wh) = (whole.1.width, whole.1.height);
+    let rows = match (ok(ww, wh), ok(width, height)) {
+        (true, true) => width * height < ww * wh,
+        (false, true) => true,
+        (true, false) => false,
+        (false, false) => score(width, height) < score(ww, wh),
+    };
+    if !rows {
+        return whole;
+    }
     let mut out = nodes;
     let mut points: Vec<Vec<(f32, f32)>> = vec![Vec::new(); edge_count];
     let mut drops = vec![f32::NAN; edge_count];
