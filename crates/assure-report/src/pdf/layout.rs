@@ -271,6 +271,10 @@ pub(crate) struct Flow {
     pub section: String,
     /// Whether new pages get the running header and footer.
     pub chrome: bool,
+    /// Where the last subheading began (page, item index, y, number of
+    /// contents entries before it): a table that has to start on a new page
+    /// takes the heading (and any text under it) along.
+    keep: Option<(usize, usize, f32, usize)>,
 }
 
 /// Vertical padding of table cells.
@@ -287,6 +291,7 @@ impl Flow {
             y: TOP,
             section: String::new(),
             chrome,
+            keep: None,
         }
     }
 
@@ -299,6 +304,7 @@ impl Flow {
             section: self.section.clone(),
         });
         self.y = TOP;
+        self.keep = None;
     }
 
     /// The current page (started if there is none).
@@ -404,6 +410,8 @@ impl Flow {
     pub fn heading2(&mut self, title: &str, toc: bool) {
         let title = clean(title, false);
         self.need(48.0);
+        let page = self.page_index();
+        let mark = (page, self.pages[page].items.len(), self.y, self.toc.len());
         self.y += 6.0;
         let (x, w) = self.body();
         if toc {
@@ -419,6 +427,44 @@ impl Flow {
             self.text_line(x, line, 12.0, true, ACCENT, 16.0);
         }
         self.y += 4.0;
+        self.keep = (self.page_index() == page).then_some(mark);
+    }
+
+    /// Starts a new page, taking along what was drawn since the last
+    /// subheading when that is on the current page (no orphaned headings).
+    fn break_keeping(&mut self) {
+        let keep = self.keep.take();
+        let size = self.size();
+        let Some((page, k, y0, toc)) = keep.filter(|k| k.0 + 1 == self.pages.len()) else {
+            self.new_page(size);
+            return;
+        };
+        let n = self.pages[page].items.len();
+        let moved = self.pages[page].items.split_off(k.min(n));
+        let used = self.y - y0;
+        self.new_page(size);
+        let dy = TOP - y0;
+        for mut it in moved {
+            match &mut it {
+                Item::Text { y, .. } | Item::Rect { y, .. } => *y += dy,
+                Item::Graphic { ty, clip, .. } => {
+                    *ty += dy;
+                    clip.1 += dy;
+                }
+                Item::Line { y1, y2, .. } => {
+                    *y1 += dy;
+                    *y2 += dy;
+                }
+                Item::Link { y, .. } => *y += dy,
+            }
+            self.push(it);
+        }
+        let new_page = self.pages.len() - 1;
+        for e in self.toc.iter_mut().skip(toc) {
+            e.page = new_page;
+            e.y += dy;
+        }
+        self.y = TOP + used;
     }
 
     /// A paragraph of text (cleaned here), wrapped to the body width.
@@ -496,10 +542,36 @@ impl Flow {
                 width: 0.8,
             });
         };
-        // The header and at least two lines of a row together.
-        self.need(head_h + 2.0 * lh + 2.0 * PAD_Y);
+        let rows: Vec<Vec<Cell>> = rows.into_iter().collect();
+        // A short table is kept on one page when it fits on one; any other
+        // starts with its header and at least two lines of a row.
+        let mut start_h = head_h + 2.0 * lh + 2.0 * PAD_Y;
+        if rows.len() <= 12 {
+            let total: f32 = rows
+                .iter()
+                .map(|row| {
+                    let n = row
+                        .iter()
+                        .zip(&widths)
+                        .map(|(c, w)| {
+                            wrap(&c.text, SMALL, c.bold, (w - 2.0 * PAD_X).max(1.0)).len()
+                        })
+                        .max()
+                        .unwrap_or(0)
+                        .max(1);
+                    n as f32 * lh + 2.0 * PAD_Y
+                })
+                .sum();
+            if head_h + total <= (self.size().1 - TOP - BOTTOM) / 2.0 {
+                start_h = start_h.max(head_h + total);
+            }
+        }
+        if self.y + start_h > self.bottom() {
+            self.break_keeping();
+        }
+        self.keep = None;
         draw_head(self);
-        for (r, row) in rows.into_iter().enumerate() {
+        for (r, row) in rows.iter().enumerate() {
             let cells: Vec<(Vec<String>, &Cell)> = row
                 .iter()
                 .zip(&widths)
@@ -616,6 +688,22 @@ mod tests {
         let f = fit_line(&s, 10.0, false, 100.0);
         assert!(f.ends_with('…') && width(&f, 10.0, false) <= 100.0);
         assert_eq!(fit_line("short", 10.0, false, 100.0), "short");
+    }
+
+    #[test]
+    fn a_heading_goes_with_its_table() {
+        let mut f = Flow::new(true);
+        f.new_page(A4);
+        f.y = A4.1 - BOTTOM - 60.0;
+        f.heading2("Heading", true);
+        let rows: Vec<Vec<Cell>> = (0..8).map(|i| vec![Cell::plain(&i.to_string())]).collect();
+        f.table(1.0, &[("A", 1.0)], rows);
+        assert_eq!(f.pages.len(), 2);
+        assert!(f.pages[0].items.is_empty(), "the heading moved");
+        assert_eq!(f.toc[0].page, 1);
+        assert!(
+            matches!(&f.pages[1].items[0], Item::Text { text, y, .. } if text == "Heading" && *y < TOP + 30.0)
+        );
     }
 
     #[test]
