@@ -656,10 +656,18 @@ fn svg_size(scene: &Scene) -> (f32, f32) {
     (d(scene.width), d(scene.height))
 }
 
-/// The tiles of a diagram that hold something, with what each holds:
-/// (row, column) → (node indices, edge indices). Nodes and edge segments
-/// are put in every tile their bounding box meets.
-type Tiles = BTreeMap<(usize, usize), (Vec<usize>, Vec<usize>)>;
+/// What a tile shows: indices into the scene's nodes, edges and choices.
+#[derive(Default)]
+struct TileContent {
+    nodes: Vec<usize>,
+    edges: Vec<usize>,
+    choices: Vec<usize>,
+}
+
+/// The tiles of a diagram that hold something, by (row, column). Nodes and
+/// edge segments are put in every tile their bounding box meets, choice
+/// marks in the tiles of their centre.
+type Tiles = BTreeMap<(usize, usize), TileContent>;
 
 fn tiles_of(scene: &Scene, cols: usize, rows: usize, tw: f32, th: f32) -> Tiles {
     let step_x = tw - TILE_OVERLAP;
@@ -680,12 +688,17 @@ fn tiles_of(scene: &Scene, cols: usize, rows: usize, tw: f32, th: f32) -> Tiles 
         a.min(n - 1)..=b.min(n - 1)
     };
     let mut tiles: Tiles = BTreeMap::new();
-    let mut mark = |x: f32, y: f32, bw: f32, bh: f32, node: bool, i: usize| {
+    // `what`: 0 node, 1 edge, 2 choice.
+    let mut mark = |x: f32, y: f32, bw: f32, bh: f32, what: u8, i: usize| {
         let (x, y) = (x + SVG_MARGIN, y + SVG_MARGIN);
         for r in range(y, y + bh, step_y, th, rows) {
             for c in range(x, x + bw, step_x, tw, cols) {
                 let t = tiles.entry((r, c)).or_default();
-                let list = if node { &mut t.0 } else { &mut t.1 };
+                let list = match what {
+                    0 => &mut t.nodes,
+                    1 => &mut t.edges,
+                    _ => &mut t.choices,
+                };
                 if list.last() != Some(&i) {
                     list.push(i);
                 }
@@ -693,7 +706,7 @@ fn tiles_of(scene: &Scene, cols: usize, rows: usize, tw: f32, th: f32) -> Tiles 
         }
     };
     for (i, n) in scene.nodes.iter().enumerate() {
-        mark(n.x, n.y, n.w, n.h, true, i);
+        mark(n.x, n.y, n.w, n.h, 0, i);
     }
     for (i, e) in scene.edges.iter().enumerate() {
         for seg in e.points.windows(2) {
@@ -704,33 +717,32 @@ fn tiles_of(scene: &Scene, cols: usize, rows: usize, tw: f32, th: f32) -> Tiles 
                 y0.min(y1),
                 (x1 - x0).abs(),
                 (y1 - y0).abs(),
-                false,
+                1,
                 i,
             );
         }
         if let [(x, y)] = e.points[..] {
-            mark(x, y, 0.0, 0.0, false, i);
+            mark(x, y, 0.0, 0.0, 1, i);
         }
+    }
+    for (i, c) in scene.choices.iter().enumerate() {
+        mark(c.at.0 - 8.0, c.at.1 - 8.0, 16.0, 16.0, 2, i);
     }
     tiles
 }
 
 /// The part of `scene` shown on a tile whose top is at `y0` and which is
-/// `th` SVG units high: its nodes and edges, with the text lines of boxes taller than
-/// a tile kept only near the tile (so that no tile repeats a huge text).
-fn tile_scene(
-    base: &Scene,
-    scene: &Scene,
-    nodes: &[usize],
-    edges: &[usize],
-    (y0, th): (f32, f32),
-) -> Scene {
+/// `th` SVG units high: its nodes, edges and choice marks, with the text
+/// lines of boxes taller than a tile kept only near the tile (so that no
+/// tile repeats a huge text).
+fn tile_scene(base: &Scene, scene: &Scene, content: &TileContent, (y0, th): (f32, f32)) -> Scene {
     let lh = assure_layout::text::LINE_HEIGHT;
     let mut sub = base.clone();
     sub.title = scene.title.clone();
     sub.width = scene.width;
     sub.height = scene.height;
-    sub.nodes = nodes
+    sub.nodes = content
+        .nodes
         .iter()
         .filter_map(|&i| scene.nodes.get(i))
         .map(|n| {
@@ -758,9 +770,18 @@ fn tile_scene(
             n
         })
         .collect();
-    sub.edges = edges
+    sub.edges = content
+        .edges
         .iter()
         .filter_map(|&i| scene.edges.get(i))
+        .cloned()
+        .collect();
+    // A choice's edge indices refer to the whole scene; the renderer draws
+    // the diamond from its centre and label only.
+    sub.choices = content
+        .choices
+        .iter()
+        .filter_map(|&i| scene.choices.get(i))
         .cloned()
         .collect();
     sub
@@ -813,7 +834,7 @@ fn tiled(
     let step_y = th - TILE_OVERLAP;
     let mut tile_map = tiles_of(scene, cols, rows, tw, th);
     if tile_map.is_empty() {
-        tile_map.insert((0, 0), (Vec::new(), Vec::new()));
+        tile_map.insert((0, 0), TileContent::default());
     }
     let tiles: Vec<(usize, usize)> = tile_map.keys().copied().collect();
 
@@ -908,10 +929,9 @@ fn tiled(
         );
         let x0 = c as f32 * step_x;
         let y0 = r as f32 * step_y;
-        let (nodes, edges) = tile_map
-            .get(&(r, c))
-            .map_or((&[][..], &[][..]), |t| (&t.0[..], &t.1[..]));
-        let sub = tile_scene(&base, scene, nodes, edges, (y0, th));
+        let empty = TileContent::default();
+        let content = tile_map.get(&(r, c)).unwrap_or(&empty);
+        let sub = tile_scene(&base, scene, content, (y0, th));
         sources.push(without_blank_lines(&assure_render::svg(
             &sub,
             &assure_render::SvgOptions::default(),
@@ -1190,11 +1210,15 @@ mod tests {
         // Tiles a quarter of the diagram: every node is in some tile.
         let (tw, th) = (w / 2.0 + TILE_OVERLAP, h / 2.0 + TILE_OVERLAP);
         let tiles = tiles_of(&scene, 2, 2, tw, th);
-        let mut seen: Vec<usize> = tiles.values().flat_map(|t| t.0.clone()).collect();
+        let mut seen: Vec<usize> = tiles.values().flat_map(|t| t.nodes.clone()).collect();
         seen.sort_unstable();
         seen.dedup();
         assert_eq!(seen, (0..scene.nodes.len()).collect::<Vec<_>>());
-        let sub = tile_scene(&empty_scene(), &scene, &[0], &[], (0.0, th));
+        let one = TileContent {
+            nodes: vec![0],
+            ..TileContent::default()
+        };
+        let sub = tile_scene(&empty_scene(), &scene, &one, (0.0, th));
         assert_eq!(sub.nodes.len(), 1);
         assert_eq!(sub.width, scene.width);
     }

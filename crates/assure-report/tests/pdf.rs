@@ -226,12 +226,20 @@ fn large_generated_case_is_tiled_and_linear() {
     assert!(page_count(&out) > 20);
 }
 
-/// The measurement of the brief: a generated 10,000-element case in 10
+/// Time and pages of the demo and of a generated 10,000-element case in 10
 /// modules. Run with `cargo test --release -p assure-report --features pdf
 /// --test pdf -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn measure_10k_elements() {
+    let t0 = std::time::Instant::now();
+    let demo = report(&DEMO, meta());
+    eprintln!(
+        "demo: load, check, layout and PDF {:?}, {} pages, {} bytes",
+        t0.elapsed(),
+        page_count(&demo),
+        demo.len()
+    );
     let files = assure_gen::generate(&assure_gen::GenOptions {
         elements: 10_000,
         modules: 10,
