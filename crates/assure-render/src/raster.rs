@@ -19,7 +19,19 @@ fn tree(svg: &str) -> Result<usvg::Tree, RenderError> {
     db.set_sans_serif_family(FONT_FAMILY);
     db.set_serif_family(FONT_FAMILY);
     db.set_monospace_family(FONT_FAMILY);
-    usvg::Tree::from_str(svg, &opt).map_err(|e| RenderError::Svg(e.to_string()))
+    // usvg 0.47 panics in its text layout on some character sequences (two
+    // characters without a glyph followed by a combining mark, such as
+    // "\u{FFF2}\u{FFFD}\u{05A2}"). A case's text must never crash us: the
+    // panic becomes an error naming the way out.
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        usvg::Tree::from_str(svg, &opt)
+    }));
+    match parsed {
+        Ok(tree) => tree.map_err(|e| RenderError::Svg(e.to_string())),
+        Err(_) => Err(RenderError::Svg(
+            "the text of this diagram contains a character sequence the PNG/PDF text engine (usvg) cannot lay out; the SVG output is not affected".into(),
+        )),
+    }
 }
 
 #[cfg(feature = "png")]
@@ -91,4 +103,25 @@ pub fn pdf(svg: &str) -> Result<Vec<u8>, RenderError> {
     surface.finish();
     page.finish();
     doc.finish().map_err(|e| RenderError::Pdf(format!("{e:?}")))
+}
+
+#[cfg(all(test, feature = "png"))]
+mod tests {
+    #[test]
+    fn text_that_crashes_usvg_is_an_error_not_a_panic() {
+        let loaded = assure_core::load::load_str(&[(
+            "a.gsn.yaml",
+            "G1:\n  text: \"\\uFFF2\\uFFFD\\u05A2\"\n",
+        )]);
+        let scene = assure_layout::layout(
+            &loaded.case,
+            &assure_layout::View::Complete,
+            &assure_layout::LayoutOptions::default(),
+        );
+        let svg = crate::svg(&scene, &crate::SvgOptions::default());
+        assert!(matches!(
+            super::png(&svg, 1.0),
+            Err(crate::RenderError::Svg(_))
+        ));
+    }
 }
