@@ -27,9 +27,10 @@
 //!    and no edge bend are left out, so the page count grows with the
 //!    number of elements, not with the diagram's area.
 //!
-//! Pages therefore never exceed A3, far below PDF's 14,400 pt limit. Each
-//! diagram's SVG is drawn once into an XObject that its overview and tiles
-//! reuse, so the file stays linear in the case size.
+//! Pages therefore never exceed A3, far below PDF's 14,400 pt limit. The
+//! overview draws the whole diagram once; each tile draws a sub-scene that
+//! holds only what the tile shows (its boxes, edges and choice marks), so no
+//! tile repeats the whole diagram and the file stays linear in the case size.
 //!
 //! **Text.** All text is DejaVu Sans (embedded, subset), measured with the
 //! metrics compiled into `assure-layout`. Case text is drawn as plain text,
