@@ -70,6 +70,13 @@ fn make(loaded: &Loaded) -> Made {
         &HtmlOptions { embed_fonts: false },
     );
     let md = assure_report::markdown(&data, &diagrams, &legend, "report-diagrams");
+    // The third format (with `--features pdf`, as in `cargo test --workspace`).
+    #[cfg(feature = "pdf")]
+    {
+        let pdf = assure_report::pdf::pdf(&data, &diagrams, &legend).expect("a PDF");
+        assert!(pdf.starts_with(b"%PDF-"), "PDF header");
+        assert!(pdf.trim_ascii_end().ends_with(b"%%EOF"), "complete PDF");
+    }
     Made {
         data,
         html,
