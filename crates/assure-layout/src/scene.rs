@@ -336,6 +336,15 @@ pub const CHOICE_HALF: (f32, f32) = (7.0, 6.0);
 pub const CHOICE_DROP: f32 = 14.0;
 /// Horizontal skew of strategy parallelograms, as a fraction of their height.
 pub const SKEW_RATIO: f32 = 0.25;
+/// The largest skew of a strategy parallelogram, in units: a very tall
+/// strategy (a long text) stays a slanted box instead of growing as wide as
+/// it is high.
+pub const MAX_SKEW: f32 = 30.0;
+
+/// The horizontal skew of a strategy parallelogram `h` units high.
+pub fn strategy_skew(h: f32) -> f32 {
+    (h * SKEW_RATIO).min(MAX_SKEW)
+}
 
 /// The outline of a box, in scene coordinates.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -632,7 +641,7 @@ impl SceneNode {
                 y,
                 w,
                 h,
-                skew: h * SKEW_RATIO,
+                skew: strategy_skew(h),
             },
             NodeKind::Solution | NodeKind::CounterSolution | NodeKind::AwaySolution => {
                 let r = w.min(h) / 2.0;
@@ -688,7 +697,7 @@ impl SceneNode {
             | NodeKind::AwayContext => (tw + 2.0 * PADDING, th + 2.0 * PADDING),
             NodeKind::Strategy => {
                 let sh = th + 2.0 * PADDING;
-                (tw + 2.0 * PADDING + 2.0 * sh * SKEW_RATIO, sh)
+                (tw + 2.0 * PADDING + 2.0 * strategy_skew(sh), sh)
             }
             NodeKind::Solution | NodeKind::CounterSolution | NodeKind::AwaySolution => {
                 let d = (tw * tw + th * th).sqrt() + 2.0 * PADDING;

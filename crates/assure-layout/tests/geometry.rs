@@ -757,3 +757,22 @@ fn horizontal_index_hints() {
     ));
     assert!(p("G40").0 < p("G1").0 && p("G40").1 <= p("G1").1);
 }
+
+#[test]
+fn a_long_strategy_stays_narrow() {
+    // A strategy's slant grows with its height only up to a point: a very
+    // long text makes a tall box, not one as wide as it is tall.
+    let text = "word ".repeat(20_000);
+    let yaml = format!(
+        "G1:\n  text: goal\n  supportedBy: [S1]\nS1:\n  text: \"{text}\"\n  supportedBy: [G2]\nG2:\n  text: \"{text}\"\n"
+    );
+    let loaded = assure_core::load::load_str(&[("a.gsn.yaml", &yaml)]);
+    let scene = layout(&loaded.case, &View::Complete, &LayoutOptions::default());
+    let width = |id: &str| scene.nodes.iter().find(|n| n.id == id).map(|n| n.w);
+    let (s, g) = (width("S1").expect("S1"), width("G2").expect("G2"));
+    assert!(
+        s < g + 2.0 * assure_layout::scene::MAX_SKEW + 1.0,
+        "strategy {s} vs goal {g}"
+    );
+    check(&scene, "long strategy");
+}
