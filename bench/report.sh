@@ -61,6 +61,12 @@ if [[ -x /usr/bin/chromium && -d tests/browser/node_modules/playwright-core ]]; 
         f="$OUT/report-$n/report.html"
         [[ -f "$f" ]] || continue
         (cd tests/browser && node ../../bench/report-browser.mjs "$f" "$RUNS")
+        # The same size as one module: a single diagram of n elements.
+        one="$OUT/report-$n-1m"
+        rm -rf "$one" && mkdir -p "$one"
+        "$ASSURE" gen --elements "$n" --modules 1 --seed "$SEED" -o "$one/case" >&2
+        "$ASSURE" report "$one/case" -o "$one/report.html" >/dev/null
+        (cd tests/browser && node ../../bench/report-browser.mjs "$one/report.html" "$RUNS" | sed 's/^| \([0-9]*\) |/| \1 (one module) |/')
     done
 else
     echo
