@@ -135,6 +135,26 @@ pub fn file_stem(module: &str) -> String {
     out
 }
 
+/// The file stems of a case's module views, in module order: each module's
+/// [`file_stem`], and for a second module of the same name `<stem>_x<index>`
+/// (which `file_stem` never produces, since it encodes `_`). `assure render`
+/// names its files with these and the report links its diagrams by them.
+pub fn module_stems<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut used = std::collections::HashSet::new();
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let mut stem = file_stem(name);
+            if !used.insert(stem.clone()) {
+                stem = format!("{stem}_x{i}");
+                used.insert(stem.clone());
+            }
+            stem
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,6 +168,14 @@ mod tests {
         assert_eq!(file_stem("CON"), "_mCON");
         assert_ne!(file_stem("a b"), file_stem("a_b"));
         assert!(file_stem(&"x".repeat(1000)).len() < 200);
+    }
+
+    #[test]
+    fn module_stems_are_distinct() {
+        assert_eq!(
+            module_stems(["a", "b", "a", "a b"]),
+            ["a", "b", "a_x2", "a_20b"]
+        );
     }
 
     #[test]

@@ -4,9 +4,8 @@
 
 use assure_core::model::{Case, ModuleId};
 use assure_layout::{LayoutOptions, Scene, View, layout};
-use assure_render::escape::file_stem;
+use assure_render::escape::module_stems;
 use assure_render::{SvgOptions, svg};
-use std::collections::HashSet;
 
 /// One drawn view.
 #[derive(Clone, Debug)]
@@ -40,13 +39,8 @@ impl Diagram {
 pub fn diagrams(case: &Case) -> Vec<Diagram> {
     let opts = LayoutOptions::default();
     let mut out = Vec::with_capacity(case.modules.len() + 1);
-    let mut used = HashSet::new();
-    for (i, m) in case.modules.iter().enumerate() {
-        let mut stem = file_stem(&m.name.value);
-        if !used.insert(stem.clone()) {
-            stem = format!("{stem}_x{i}");
-            used.insert(stem.clone());
-        }
+    let stems = module_stems(case.modules.iter().map(|m| m.name.value.as_ref()));
+    for ((i, m), stem) in case.modules.iter().enumerate().zip(stems) {
         let view = View::Module(ModuleId(i as u32));
         out.push(Diagram {
             title: m.name.value.to_string(),

@@ -12,9 +12,8 @@ use crate::output::{self, Color, Format as CheckFormat};
 use assure_check::Report;
 use assure_core::{Loaded, ModuleId, Severity};
 use assure_layout::{LayoutOptions, View, layout};
-use assure_render::escape::file_stem;
+use assure_render::escape::{file_stem, module_stems};
 use assure_render::{Stylesheet, SvgOptions};
-use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -183,17 +182,12 @@ fn views(loaded: &Loaded, focus: Option<(&str, u32)>) -> Result<Vec<(View, Strin
             format!("focus-{}", file_stem(id)),
         )]);
     }
-    let mut out = Vec::new();
-    let mut used = HashSet::new();
-    for (i, m) in case.modules.iter().enumerate() {
-        let mut stem = file_stem(&m.name.value);
-        if !used.insert(stem.clone()) {
-            // Two modules of one name: the second gets a distinct file.
-            stem = format!("{stem}_x{i}");
-            used.insert(stem.clone());
-        }
-        out.push((View::Module(ModuleId(i as u32)), stem));
-    }
+    let stems = module_stems(case.modules.iter().map(|m| m.name.value.as_ref()));
+    let mut out: Vec<(View, String)> = stems
+        .into_iter()
+        .enumerate()
+        .map(|(i, stem)| (View::Module(ModuleId(i as u32)), stem))
+        .collect();
     out.push((View::Complete, "complete".into()));
     out.push((View::Architecture, "architecture".into()));
     Ok(out)
