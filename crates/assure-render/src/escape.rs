@@ -3,16 +3,25 @@
 
 use std::fmt::Write;
 
-/// Whether `c` must never be emitted as is: C0 / C1 controls, DEL, the bidi
-/// embedding / override / isolate controls (U+202A–U+202E, U+2066–U+2069,
-/// U+200E, U+200F, U+061C) and the XML non-characters U+FFFE / U+FFFF.
-fn is_forbidden(c: char) -> bool {
+/// Whether `c` must never be emitted as is, in a diagram or a report: C0 and
+/// C1 controls (tab, line feed and carriage return are handled by the
+/// callers), DEL, the bidirectional marks, embeddings, overrides and isolates
+/// (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), the invisible
+/// zero-width space, word joiner and invisible operators (U+200B,
+/// U+2060–U+2064), the line and paragraph separators (U+2028, U+2029), the
+/// byte-order mark (U+FEFF) and the non-characters U+FFFE / U+FFFF. (The
+/// zero-width joiner and non-joiner stay: scripts need them.)
+pub fn is_forbidden(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{1F}'
         | '\u{7F}'..='\u{9F}'
-        | '\u{200E}' | '\u{200F}' | '\u{061C}'
+        | '\u{061C}'
+        | '\u{200B}' | '\u{200E}' | '\u{200F}'
+        | '\u{2028}' | '\u{2029}'
         | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
         | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
         | '\u{FFFE}' | '\u{FFFF}')
 }
 

@@ -8,19 +8,11 @@
 
 use assure_layout::text::wrap;
 
-/// Whether `c` must never be emitted as is (see the module docs).
+/// Whether `c` must never be emitted as is: the diagrams' rule
+/// ([`assure_render::escape::is_forbidden`]), except that tab and line feed
+/// are text here.
 pub fn is_control(c: char) -> bool {
-    matches!(c,
-        '\u{0}'..='\u{8}'
-        | '\u{B}'..='\u{1F}'
-        | '\u{7F}'..='\u{9F}'
-        | '\u{200B}'..='\u{200F}'
-        | '\u{061C}'
-        | '\u{2028}' | '\u{2029}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2069}'
-        | '\u{FEFF}'
-        | '\u{FFFE}' | '\u{FFFF}')
+    c != '\t' && c != '\n' && assure_render::escape::is_forbidden(c)
 }
 
 /// Appends `s` as HTML text: `& < > " '` escaped, tabs and newlines kept,
@@ -50,20 +42,10 @@ pub fn text(s: &str) -> String {
     out
 }
 
-/// Appends `s` escaped for a double-quoted HTML attribute value.
+/// Appends `s` escaped for a double-quoted HTML attribute value (the same
+/// escaping as the diagrams' SVG: control characters become U+FFFD).
 pub fn push_attr(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if is_control(c) => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
+    assure_render::escape::push_escaped(out, s);
 }
 
 /// `s` escaped for an attribute value.
