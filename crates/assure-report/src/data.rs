@@ -93,6 +93,19 @@ impl Steps {
     pub fn step_name(n: usize) -> &'static str {
         STEP_NAMES.get(n.wrapping_sub(1)).copied().unwrap_or("")
     }
+
+    /// "step 3 of 6: identify the strategy", "undeveloped (step 3: …)" or
+    /// "complete", as every format words it.
+    pub fn label(&self, undeveloped: bool) -> String {
+        let step = usize::from(self.reached);
+        if self.reached > 6 {
+            "complete".into()
+        } else if undeveloped {
+            format!("undeveloped (step {step}: {})", Steps::step_name(step))
+        } else {
+            format!("step {step} of 6: {}", Steps::step_name(step))
+        }
+    }
 }
 
 /// One element with everything the report shows about it. Indices point
@@ -444,6 +457,27 @@ impl ReportData {
         }
         groups.sort_by(|a, b| (!a.1, a.0.is_none(), &a.0).cmp(&(!b.1, b.0.is_none(), &b.0)));
         groups
+    }
+
+    /// How many goals have reached each step of the six-step method: seven
+    /// rows ("at step 1: identify the goal" … "complete") with their counts.
+    pub fn goals_by_step(&self) -> Vec<(String, usize)> {
+        let mut by_step = [0usize; 8];
+        for e in &self.elements {
+            if let Some(s) = &e.steps {
+                by_step[usize::from(s.reached.min(7))] += 1;
+            }
+        }
+        (1..8)
+            .map(|n| {
+                let label = if n == 7 {
+                    "complete".to_string()
+                } else {
+                    format!("at step {n}: {}", Steps::step_name(n))
+                };
+                (label, by_step[n])
+            })
+            .collect()
     }
 
     /// Number of solutions in each evidence status.

@@ -21,7 +21,7 @@
 //! every `<` escaped; links from a case are http(s)/mailto only.
 
 use crate::b64;
-use crate::data::{ReportData, Steps, always_counted, kind_label};
+use crate::data::{ReportData, always_counted, kind_label};
 use crate::diagrams::Diagram;
 use crate::esc::{push_attr, push_markdown, push_text, text};
 use assure_core::Severity;
@@ -88,25 +88,6 @@ fn id_links(out: &mut String, data: &ReportData, list: &[usize]) {
             out.push_str(", ");
         }
         id_link(out, &data.elements[i].id);
-    }
-}
-
-/// "step 3 of 6" / "complete" / "undeveloped at step 3".
-pub fn steps_label(s: &Steps, undeveloped: bool) -> String {
-    if s.reached > 6 {
-        "complete".into()
-    } else if undeveloped {
-        format!(
-            "undeveloped (step {}: {})",
-            s.reached,
-            Steps::step_name(usize::from(s.reached))
-        )
-    } else {
-        format!(
-            "step {} of 6: {}",
-            s.reached,
-            Steps::step_name(usize::from(s.reached))
-        )
     }
 }
 
@@ -279,19 +260,8 @@ fn dashboard(out: &mut String, data: &ReportData) {
     out.push_str("</table><p><a href=\"#ar-evidence\">Evidence register</a></p></div>");
 
     card_start(out, "Six-step status of goals");
-    let mut by_step = [0usize; 8];
-    for e in &data.elements {
-        if let Some(s) = &e.steps {
-            by_step[usize::from(s.reached.min(7))] += 1;
-        }
-    }
     out.push_str("<table class=\"ar-mini\">");
-    for (n, count) in by_step.iter().enumerate().skip(1) {
-        let label = if n == 7 {
-            "complete".to_string()
-        } else {
-            format!("at step {n}: {}", Steps::step_name(n))
-        };
+    for (label, count) in data.goals_by_step() {
         let _ = write!(out, "<tr><th>{label}</th><td>{count}</td></tr>");
     }
     out.push_str("</table></div>");
@@ -400,7 +370,7 @@ fn registers(out: &mut String, data: &ReportData) -> Vec<Value> {
         .map(|&i| {
             let e = &data.elements[i];
             let status = match (&e.steps, e.evidence) {
-                (Some(s), _) => steps_label(s, e.undeveloped),
+                (Some(s), _) => s.label(e.undeveloped),
                 (None, Some(ev)) => ev.label().to_string(),
                 _ if e.undeveloped => "undeveloped".into(),
                 _ => String::new(),
@@ -664,7 +634,7 @@ fn element_json(data: &ReportData, diagrams: &[Diagram], registers: Vec<Value>) 
                 if let Some(s) = &e.steps {
                     o.insert(
                         "st".into(),
-                        json!({"r": s.reached, "d": s.done, "m": s.missing, "label": steps_label(s, e.undeveloped)}),
+                        json!({"r": s.reached, "d": s.done, "m": s.missing, "label": s.label(e.undeveloped)}),
                     );
                 }
                 if let Some(ev) = e.evidence {

@@ -6,10 +6,9 @@
 //! link or image from a case takes effect except http(s)/mailto links
 //! written in the case's own light Markdown.
 
-use crate::data::{ReportData, Steps, always_counted, kind_label};
+use crate::data::{ReportData, always_counted, kind_label};
 use crate::diagrams::Diagram;
 use crate::esc::{md, push_md, safe_url};
-use crate::html::steps_label;
 use assure_core::Severity;
 use assure_core::model::ElementKind;
 use assure_layout::text::wrap;
@@ -232,23 +231,10 @@ pub fn markdown(
         .collect();
     table(&mut out, &["Status", "Solutions"], &rows);
     out.push_str("### Six-step status of goals\n\n");
-    let mut by_step = [0usize; 8];
-    for e in &data.elements {
-        if let Some(s) = &e.steps {
-            by_step[usize::from(s.reached.min(7))] += 1;
-        }
-    }
-    let rows: Vec<Vec<String>> = (1..8)
-        .map(|n| {
-            vec![
-                if n == 7 {
-                    "complete".into()
-                } else {
-                    format!("at step {n}: {}", Steps::step_name(n))
-                },
-                by_step[n].to_string(),
-            ]
-        })
+    let rows: Vec<Vec<String>> = data
+        .goals_by_step()
+        .into_iter()
+        .map(|(label, n)| vec![label, n.to_string()])
         .collect();
     table(&mut out, &["Reached", "Goals"], &rows);
 
@@ -318,7 +304,7 @@ pub fn markdown(
             facts.push("Defeated".into());
         }
         if let Some(s) = &e.steps {
-            let mut t = format!("Six-step status: {}", steps_label(s, e.undeveloped));
+            let mut t = format!("Six-step status: {}", s.label(e.undeveloped));
             if !s.missing.is_empty() {
                 let _ = write!(
                     t,

@@ -47,7 +47,7 @@
 mod draw;
 mod layout;
 
-use crate::data::{EvidenceStatus, ReportData, Steps};
+use crate::data::{EvidenceStatus, ReportData, kind_label};
 use crate::diagrams::Diagram;
 use assure_core::Severity;
 use assure_core::model::ElementKind;
@@ -166,15 +166,6 @@ pub fn pdf(data: &ReportData, diagrams: &[Diagram], legend: &Scene) -> Result<Ve
 
 fn pct(s: f32) -> u32 {
     (s * 100.0).round().clamp(0.0, 1e6) as u32
-}
-
-fn kind_label(k: ElementKind) -> &'static str {
-    match k {
-        ElementKind::CounterGoal => "Counter goal",
-        ElementKind::CounterSolution => "Counter solution",
-        ElementKind::Unknown => "Unknown type",
-        k => k.name(),
-    }
 }
 
 fn severity_color(s: Severity) -> layout::Rgb {
@@ -413,7 +404,7 @@ fn dashboard(f: &mut Flow, data: &ReportData) {
         .counts()
         .into_iter()
         .filter(|(k, n)| *n > 0 || *k != ElementKind::Unknown)
-        .map(|(k, n)| vec![Cell::plain(kind_label(k)), Cell::plain(&n.to_string())])
+        .map(|(k, n)| vec![Cell::plain(&kind_label(k)), Cell::plain(&n.to_string())])
         .collect();
     rows.push(vec![
         Cell::bold("Total"),
@@ -442,23 +433,10 @@ fn dashboard(f: &mut Flow, data: &ReportData) {
     f.table(0.5, &[("Status", 3.0), ("Solutions", 1.0)], rows);
 
     f.heading2("Six-step status of goals", true);
-    let mut by_step = [0usize; 8];
-    for e in &data.elements {
-        if let Some(s) = &e.steps {
-            by_step[usize::from(s.reached.min(7))] += 1;
-        }
-    }
-    let rows: Vec<Vec<Cell>> = (1..8)
-        .map(|n| {
-            vec![
-                Cell::plain(&if n == 7 {
-                    "complete".to_string()
-                } else {
-                    format!("at step {n}: {}", Steps::step_name(n))
-                }),
-                Cell::plain(&by_step[n].to_string()),
-            ]
-        })
+    let rows: Vec<Vec<Cell>> = data
+        .goals_by_step()
+        .into_iter()
+        .map(|(label, n)| vec![Cell::plain(&label), Cell::plain(&n.to_string())])
         .collect();
     f.table(0.7, &[("Reached", 4.0), ("Goals", 1.0)], rows);
 
@@ -983,18 +961,6 @@ fn place_single(f: &mut Flow, id: usize, scene: &Scene) {
     f.y = top + h * scale + 8.0;
 }
 
-/// The six-step status of a goal, as the other formats word it.
-fn steps_label(s: &Steps, undeveloped: bool) -> String {
-    let step = usize::from(s.reached);
-    if s.reached > 6 {
-        "complete".into()
-    } else if undeveloped {
-        format!("undeveloped (step {step}: {})", Steps::step_name(step))
-    } else {
-        format!("step {step} of 6: {}", Steps::step_name(step))
-    }
-}
-
 /// The registers.
 fn registers(f: &mut Flow, data: &ReportData) {
     f.section("Claims and strategies");
@@ -1016,7 +982,7 @@ fn registers(f: &mut Flow, data: &ReportData) {
         let rows = claims.iter().map(|&i| {
             let e = &data.elements[i];
             let mut status = match &e.steps {
-                Some(st) => steps_label(st, e.undeveloped),
+                Some(st) => st.label(e.undeveloped),
                 None if e.undeveloped => "undeveloped".into(),
                 None => String::new(),
             };
@@ -1104,7 +1070,7 @@ fn registers(f: &mut Flow, data: &ReportData) {
             let e = &data.elements[i];
             vec![
                 Cell::bold(&e.id),
-                Cell::plain(kind_label(e.kind)),
+                Cell::plain(&kind_label(e.kind)),
                 Cell::plain(&e.text),
                 owner_cell(e.owner.as_deref(), e.external),
                 Cell::plain(&ids(data, &e.context_of)),
